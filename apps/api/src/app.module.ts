@@ -1,0 +1,44 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { DataSource } from 'typeorm';
+
+import { BookingsModule } from './bookings/bookings.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { CoreModule } from './core.module.js';
+import { createGraphqlContext } from './identity/graphql-context.js';
+import { IdentityGuard } from './identity/identity.guard.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PlacesModule } from './places/places.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, dataSource),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: GRAPHQL_PATH,
+          autoSchemaFile: true,
+          sortSchema: true,
+          subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH } },
+          context: createGraphqlContext,
+          introspection: !config.production,
+          graphiql: false,
+          includeStacktraceInErrorResponses: false,
+        }),
+        RealtimeModule,
+        OrganisationsModule,
+        PlacesModule,
+        BookingsModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { type CivilDate, type DayPart, type HalfDay, isFreeFor, parseCivilDate } from '@nahbar/domain';
+import { DataSource } from 'typeorm';
+
+import { OfficeNotFoundError } from '../places/places.errors.js';
+import { BookingRefusedError } from './bookings.errors.js';
+import type { DeskAvailability } from './models/desk-availability.model.js';
+
+interface AvailabilityRow {
+  desk_id: string;
+  code: string;
+  area_name: string;
+  morning_taken: boolean;
+  afternoon_taken: boolean;
+  my_booking_id: string | null;
+}
+
+/** Per desk of the office: which halves of the date are held by a live booking, and whether one is the caller's. */
+const AVAILABILITY_SELECT = `
+  SELECT d.id AS desk_id, d.code, a.name AS area_name,
+         coalesce(bool_or(b.part IN ('MORNING', 'FULL_DAY')), false) AS morning_taken,
+         coalesce(bool_or(b.part IN ('AFTERNOON', 'FULL_DAY')), false) AS afternoon_taken,
+         (array_agg(b.id) FILTER (WHERE b.person_id = $3))[1] AS my_booking_id
+  FROM desks d
+  JOIN areas a ON a.id = d.area_id
+  LEFT JOIN bookings b ON b.desk_id = d.id AND b.date = $2 AND b.status IN ('BOOKED', 'CHECKED_IN')`;
+
+const AVAILABILITY_GROUP = `GROUP BY d.id, d.code, a.name, a.sort_order ORDER BY a.sort_order, a.name, d.code`;
+
+@Injectable()
+export class AvailabilityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Availability of every active desk of an office. Past dates may be looked at; only booking refuses them. */
+  async forOffice(officeId: string, date: string, part: DayPart, personId: string): Promise<DeskAvailability[]> {
+    const day = requireCivilDate(date);
+    const rows: AvailabilityRow[] = await this.dataSource.query(
+      `${AVAILABILITY_SELECT} WHERE d.office_id = $1 AND d.active ${AVAILABILITY_GROUP}`,
+      [officeId, day, personId],
+    );
+    if (rows.length === 0) await this.requireOffice(officeId);
+    return rows.map((row) => toAvailability(row, part));
+  }
+
+  /** The same figures for one desk: what a subscriber re-reads after an event. */
+  async forDesk(deskId: string, date: string, part: DayPart, personId: string): Promise<DeskAvailability | undefined> {
+    const rows: AvailabilityRow[] = await this.dataSource.query(
+      `${AVAILABILITY_SELECT} WHERE d.id = $1 ${AVAILABILITY_GROUP}`,
+      [deskId, date, personId],
+    );
+    const row = rows[0];
+    return row ? toAvailability(row, part) : undefined;
+  }
+
+  /** Checks what a subscription is asked for before it starts, with the same errors as the query. */
+  async requireOfficeAndDate(officeId: string, date: string): Promise<CivilDate> {
+    const day = requireCivilDate(date);
+    await this.requireOffice(officeId);
+    return day;
+  }
+
+  private async requireOffice(officeId: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM offices WHERE id = $1', [officeId]);
+    if (rows.length === 0) throw new OfficeNotFoundError();
+  }
+}
+
+function requireCivilDate(date: string): CivilDate {
+  const parsed = parseCivilDate(date);
+  if (!parsed.ok) {
+    throw new BookingRefusedError({
+      code: 'INVALID_DATE',
+      message: `"${date}" is not a real date in the form YYYY-MM-DD, for example 2027-03-15.`,
+    });
+  }
+  return parsed.date;
+}
+
+function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
+  const taken = new Set<HalfDay>();
+  if (row.morning_taken) taken.add('MORNING');
+  if (row.afternoon_taken) taken.add('AFTERNOON');
+  return {
+    deskId: row.desk_id,
+    code: row.code,
+    areaName: row.area_name,
+    morningFree: !row.morning_taken,
+    afternoonFree: !row.afternoon_taken,
+    free: isFreeFor(part, taken),
+    myBookingId: row.my_booking_id,
+  };
+}

@@ -1,0 +1,41 @@
+import type { DayPart } from '@nahbar/domain';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const BOOKING_STATUSES = ['BOOKED', 'CHECKED_IN', 'CANCELLED', 'RELEASED'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+/** Statuses that hold the desk; the exclusion constraints of the bookings table apply to these only. */
+export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['BOOKED', 'CHECKED_IN'];
+
+export const BOOKING_SOURCES = ['SELF', 'TEAM_DAY', 'RECURRING', 'WAITLIST'] as const;
+export type BookingSource = (typeof BOOKING_SOURCES)[number];
+
+@Entity({ name: 'bookings' })
+export class BookingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId!: string;
+
+  @Column({ name: 'desk_id', type: 'uuid' })
+  deskId!: string;
+
+  /** A civil date (no time, no zone): the day in Europe/Berlin. */
+  @Column({ type: 'date' })
+  date!: string;
+
+  @Column({ type: 'text' })
+  part!: DayPart;
+
+  @Column({ type: 'text', default: 'BOOKED' })
+  status!: BookingStatus;
+
+  @Column({ type: 'text', default: 'SELF' })
+  source!: BookingSource;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+}

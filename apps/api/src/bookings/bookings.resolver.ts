@@ -1,0 +1,64 @@
+import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+
+import { CurrentPersonId } from '../identity/current-person.decorator.js';
+import type { GraphqlContext } from '../identity/graphql-context.js';
+import { AvailabilityEvents, type DeskAvailabilityChanged } from '../realtime/availability-events.js';
+import { AvailabilityService } from './availability.service.js';
+import { BookingsService } from './bookings.service.js';
+import { BookDeskInput } from './dto/book-desk.input.js';
+import { BookingIdArgs } from './dto/booking-id.args.js';
+import { DeskAvailabilityArgs } from './dto/desk-availability.args.js';
+import { Booking } from './models/booking.model.js';
+import { DeskAvailability } from './models/desk-availability.model.js';
+
+@Resolver(() => Booking)
+export class BookingsResolver {
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly availability: AvailabilityService,
+    private readonly events: AvailabilityEvents,
+  ) {}
+
+  @Query(() => [DeskAvailability], { description: "The office's desks and whether each is free on a date." })
+  deskAvailability(
+    @Args() { officeId, date, part }: DeskAvailabilityArgs,
+    @CurrentPersonId() personId: string,
+  ): Promise<DeskAvailability[]> {
+    return this.availability.forOffice(officeId, date, part, personId);
+  }
+
+  @Query(() => [Booking], { description: "The caller's live bookings from today on." })
+  myBookings(@CurrentPersonId() personId: string): Promise<Booking[]> {
+    return this.bookings.myBookings(personId);
+  }
+
+  @Mutation(() => Booking)
+  bookDesk(@Args('input') input: BookDeskInput, @CurrentPersonId() personId: string): Promise<Booking> {
+    return this.bookings.book(personId, input);
+  }
+
+  @Mutation(() => Booking, { description: 'Cancels one of your bookings; the desk turns free for everyone at once.' })
+  cancelBooking(@Args() { id }: BookingIdArgs, @CurrentPersonId() personId: string): Promise<Booking> {
+    return this.bookings.cancel(personId, id);
+  }
+
+  @Subscription(() => DeskAvailability, {
+    description: 'Pushes a desk of the office whenever its availability on the date changes.',
+    // Events carry ids only; every subscriber re-reads the desk as its own query would.
+    async resolve(
+      this: BookingsResolver,
+      event: DeskAvailabilityChanged,
+      args: DeskAvailabilityArgs,
+      context: GraphqlContext,
+    ): Promise<DeskAvailability | undefined> {
+      if (!context.personId) return undefined;
+      return this.availability.forDesk(event.deskId, event.date, args.part, context.personId);
+    },
+  })
+  async deskAvailabilityChanged(
+    @Args() { officeId, date }: DeskAvailabilityArgs,
+  ): Promise<AsyncIterableIterator<DeskAvailabilityChanged>> {
+    const day = await this.availability.requireOfficeAndDate(officeId, date);
+    return this.events.listen(officeId, day);
+  }
+}

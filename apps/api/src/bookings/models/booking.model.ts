@@ -1,0 +1,36 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { DayPart as DomainDayPart } from '@nahbar/domain';
+
+import { Office } from '../../places/models/office.model.js';
+import type { BookingStatus as EntityBookingStatus } from '../booking.entity.js';
+import { BookingStatus, DayPart } from './enums.js';
+
+@ObjectType('Booking')
+export class Booking {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Civil date YYYY-MM-DD (Europe/Berlin).' })
+  date!: string;
+
+  @Field(() => DayPart)
+  part!: DomainDayPart;
+
+  @Field(() => BookingStatus)
+  status!: EntityBookingStatus;
+
+  @Field(() => ID)
+  deskId!: string;
+
+  @Field()
+  deskCode!: string;
+
+  @Field()
+  areaName!: string;
+
+  @Field(() => Office)
+  office!: Office;
+
+  @Field({ description: 'When the booking was made (ISO 8601 instant).' })
+  createdAt!: string;
+}

@@ -1,0 +1,27 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('DeskAvailability', {
+  description: 'Whether a desk is free on a date. Never says who booked it, unless it is the caller.',
+})
+export class DeskAvailability {
+  @Field(() => ID)
+  deskId!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  areaName!: string;
+
+  @Field()
+  morningFree!: boolean;
+
+  @Field()
+  afternoonFree!: boolean;
+
+  @Field({ description: 'Free for the part of the day asked for.' })
+  free!: boolean;
+
+  @Field(() => ID, { nullable: true, description: "The caller's own booking that occupies this desk, if any." })
+  myBookingId!: string | null;
+}

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+
+import type { AddressInfo } from 'node:net';
+
+import { type LogLevel, ValidationPipe } from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+import { AppModule, GRAPHQL_PATH } from './app.module.js';
+import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
+import type { AppConfig } from './config/app-config.js';
+import { Database } from './database/database.js';
+import { serveWebClient } from './web/serve-web-client.js';
+
+export interface RunningApi {
+  readonly app: NestExpressApplication;
+  readonly database: Database;
+  /** e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  readonly port: number;
+  readonly servesWebClient: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database, then starts API and web client on one port. Used by main and tests. */
+export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promise<RunningApi> {
+  const database = await Database.open(config);
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.dataSource), {
+      logger: logLevels ?? ['log', 'warn', 'error'],
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new GraphqlErrorFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.disable('x-powered-by');
+  const servesWebClient = config.webDir ? serveWebClient(app, config.webDir, GRAPHQL_PATH) : false;
+  await app.listen(config.port, config.host);
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  return {
+    app,
+    database,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    servesWebClient,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * An error a service throws when a request breaks a rule. `code` is stable and travels to clients as the
+ * GraphQL `extensions.code`; `message` says what was wrong and what to do.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Codes shared by every context. Each context adds its own (see `bookings.errors.ts`). */
+export const CommonErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  BadUserInput: 'BAD_USER_INPUT',
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Please choose who you are (demo) or sign in first.') {
+    super(CommonErrorCode.Unauthenticated, message);
+  }
+}

@@ -1,0 +1,51 @@
+import { type ArgumentsHost, BadRequestException, Catch, HttpException, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { GqlContextType } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+
+import { CommonErrorCode, DomainError } from './domain-error.js';
+
+/**
+ * The one mapping from thrown errors to GraphQL errors: domain errors keep their code and message, validation
+ * errors become BAD_USER_INPUT, anything else becomes INTERNAL_SERVER_ERROR with no detail (nothing leaks).
+ */
+@Catch()
+export class GraphqlErrorFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger('GraphqlErrorFilter');
+
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() !== 'graphql') {
+      return super.catch(exception, host);
+    }
+    return toGraphqlError(exception, this.logger);
+  }
+}
+
+export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError {
+  if (exception instanceof GraphQLError) {
+    return exception;
+  }
+  if (exception instanceof DomainError) {
+    return new GraphQLError(exception.message, { extensions: { code: exception.code } });
+  }
+  if (exception instanceof BadRequestException) {
+    return new GraphQLError(validationMessage(exception), { extensions: { code: CommonErrorCode.BadUserInput } });
+  }
+  if (exception instanceof HttpException && exception.getStatus() < 500) {
+    return new GraphQLError(exception.message, { extensions: { code: CommonErrorCode.BadUserInput } });
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return new GraphQLError('Something went wrong on our side. Please try again.', {
+    extensions: { code: CommonErrorCode.InternalServerError },
+  });
+}
+
+function validationMessage(exception: BadRequestException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null && 'message' in response) {
+    const { message } = response as { message: unknown };
+    if (Array.isArray(message)) return message.map(String).join('; ');
+    if (typeof message === 'string') return message;
+  }
+  return exception.message;
+}

@@ -1,0 +1,48 @@
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+// A `date` column is a civil date: keep it the string PostgreSQL sends ("2027-03-15"), never a JS Date at
+// midnight in whatever zone the process runs in.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
+export interface DataSourceSettings {
+  readonly url: string;
+  readonly poolSize: number;
+}
+
+/** The one TypeORM set-up, for the app, the CLI and the tests. Schema changes only through migrations. */
+export function createDataSource({ url, poolSize }: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+  });
+}
+
+/** Lock id for migrations, so several API instances starting together migrate one after the other. */
+const MIGRATION_LOCK = 7_226_481;
+
+export async function migrate(dataSource: DataSource, serialise: boolean): Promise<void> {
+  if (!serialise) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

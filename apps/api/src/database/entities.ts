@@ -1,0 +1,17 @@
+import { BookingEntity } from '../bookings/booking.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { PersonEntity } from '../organisations/person.entity.js';
+import { AreaEntity } from '../places/area.entity.js';
+import { DeskEntity } from '../places/desk.entity.js';
+import { MunicipalityEntity } from '../places/municipality.entity.js';
+import { OfficeEntity } from '../places/office.entity.js';
+
+export const ENTITIES = [
+  OrganisationEntity,
+  PersonEntity,
+  MunicipalityEntity,
+  OfficeEntity,
+  AreaEntity,
+  DeskEntity,
+  BookingEntity,
+];

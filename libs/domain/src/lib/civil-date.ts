@@ -1,0 +1,56 @@
+import { DateTime } from 'luxon';
+
+/** Every date rule of nahbar is evaluated in this zone (DESIGN.md §3). */
+export const OFFICE_ZONE = 'Europe/Berlin';
+
+/** A civil date as `YYYY-MM-DD`: a day in the calendar, not an instant. */
+export type CivilDate = string & { readonly __civilDate: unique symbol };
+
+const CIVIL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export type CivilDateParseResult =
+  | { readonly ok: true; readonly date: CivilDate }
+  | { readonly ok: false; readonly reason: 'MALFORMED' | 'IMPOSSIBLE' };
+
+/**
+ * Parses a civil date strictly: exactly `YYYY-MM-DD` and a day that exists
+ * (2027-02-30 is refused, 2028-02-29 is accepted).
+ */
+export function parseCivilDate(input: string): CivilDateParseResult {
+  if (!CIVIL_DATE_PATTERN.test(input)) {
+    return { ok: false, reason: 'MALFORMED' };
+  }
+  const parsed = DateTime.fromISO(input, { zone: OFFICE_ZONE });
+  if (!parsed.isValid || parsed.toISODate() !== input) {
+    return { ok: false, reason: 'IMPOSSIBLE' };
+  }
+  return { ok: true, date: input as CivilDate };
+}
+
+/** Today's civil date in the office zone at instant `now`. */
+export function todayInOfficeZone(now: Date = new Date()): CivilDate {
+  const today = DateTime.fromJSDate(now, { zone: OFFICE_ZONE }).toISODate();
+  if (today === null) {
+    throw new RangeError(`Invalid instant: ${String(now)}`);
+  }
+  return today as CivilDate;
+}
+
+/** Adds whole calendar days; stays on the same wall-clock day across daylight-saving changes. */
+export function addDays(date: CivilDate, days: number): CivilDate {
+  const next = DateTime.fromISO(date, { zone: OFFICE_ZONE }).plus({ days }).toISODate();
+  if (next === null) {
+    throw new RangeError(`Invalid civil date: ${date}`);
+  }
+  return next as CivilDate;
+}
+
+/** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: CivilDate): number {
+  return DateTime.fromISO(date, { zone: OFFICE_ZONE }).weekday;
+}
+
+/** Civil dates compare correctly as strings because the format is fixed-width. */
+export function compareCivilDates(a: CivilDate, b: CivilDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
