@@ -24,7 +24,9 @@ export function createDataSource({ url, poolSize }: DataSourceSettings): DataSou
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Expected refusals (exclusion violations) are not errors of the server; unexpected ones are logged by the
+    // GraphQL error filter.
+    logging: false,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
   });
 }

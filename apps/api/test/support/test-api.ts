@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import pg from 'pg';
+
+import { type RunningApi, startApi } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config/app-config.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Both databases every integration suite runs against. */
+export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
+
+/** Server the tests create their own databases on (CI and these machines: trust auth on 127.0.0.1). */
+const ADMIN_URL = process.env['NAHBAR_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestApi {
+  readonly api: RunningApi;
+  readonly kind: DatabaseKind;
+  /** Runs SQL directly against the test database (fixtures and checks, never the code under test). */
+  sql<Row>(text: string, parameters?: unknown[]): Promise<Row[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the real API (HTTP + WebSocket on a free port) on a fresh, migrated, demo-seeded database: a new PGlite
+ * folder, or a new database on the PostgreSQL server that is dropped afterwards.
+ */
+export async function startTestApi(kind: DatabaseKind): Promise<TestApi> {
+  let cleanup: () => Promise<void>;
+  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', NAHBAR_DEMO: 'true', NAHBAR_SEED_DEMO: 'true' };
+  if (kind === 'pglite') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'nahbar-test-'));
+    env['NAHBAR_DATA_DIR'] = dataDir;
+    cleanup = () => rm(dataDir, { recursive: true, force: true });
+  } else {
+    const name = `nahbar_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    env['DATABASE_URL'] = url.toString();
+    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  let api: RunningApi;
+  try {
+    api = await startApi(loadConfig(env), ['error']);
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return {
+    api,
+    kind,
+    async sql<Row>(text: string, parameters: unknown[] = []): Promise<Row[]> {
+      return (await api.database.dataSource.query(text, parameters)) as Row[];
+    },
+    async stop() {
+      await api.close();
+      await cleanup();
+    },
+  };
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
