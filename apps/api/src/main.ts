@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   // The build puts the web client beside the API: dist/apps/api/main.js and dist/apps/web/browser/.
   const config = loadConfig(process.env, process.cwd(), resolve(import.meta.dirname, '../web/browser'));
   const api = await startApi(config);
-  logger.log(`nahbar is running: http://localhost:${api.port}${api.servesWebClient ? '' : ' (API only: no built web client found)'}`);
+  logger.log(
+    `nahbar is running: http://localhost:${api.port}${api.servesWebClient ? '' : ' (API only: no built web client found)'}`,
+  );
   if (config.demoMode) logger.log('Demo mode: people are chosen on the start page, there is no sign-in.');
 
   let closing = false;

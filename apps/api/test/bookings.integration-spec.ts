@@ -1,4 +1,4 @@
-import { addPeople, bookingCount, daysFromToday, demoWorld, type DemoWorld } from './support/fixtures.js';
+import { addPeople, bookingCount, daysFromToday, type DemoWorld, demoWorld } from './support/fixtures.js';
 import { errorCode, EventRecorder, graphql, type GraphqlResponse, wsClient } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -75,10 +75,9 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
     ]);
     expect(results.filter((result) => result.data?.bookDesk)).toHaveLength(1);
     expect(results.map(errorCode).filter(Boolean)).toEqual(['PERSON_ALREADY_BOOKED']);
-    const rows = await test.sql<{ count: number }>(
-      `SELECT count(*)::int AS count FROM bookings WHERE person_id = $1`,
-      [person],
-    );
+    const rows = await test.sql<{ count: number }>(`SELECT count(*)::int AS count FROM bookings WHERE person_id = $1`, [
+      person,
+    ]);
     expect(rows[0]?.count).toBe(1);
   });
 
@@ -178,12 +177,24 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
 
   describe('bad input gives a stable error code and writes nothing', () => {
     const cases: [string, () => Record<string, unknown>, string][] = [
-      ['an unknown desk', () => ({ deskId: '00000000-0000-4000-8000-000000000000', date: daysFromToday(2), part: 'MORNING' }), 'DESK_NOT_FOUND'],
-      ['a desk id that is no id', () => ({ deskId: 'desk-1', date: daysFromToday(2), part: 'MORNING' }), 'BAD_USER_INPUT'],
+      [
+        'an unknown desk',
+        () => ({ deskId: '00000000-0000-4000-8000-000000000000', date: daysFromToday(2), part: 'MORNING' }),
+        'DESK_NOT_FOUND',
+      ],
+      [
+        'a desk id that is no id',
+        () => ({ deskId: 'desk-1', date: daysFromToday(2), part: 'MORNING' }),
+        'BAD_USER_INPUT',
+      ],
       ['a malformed date', () => ({ deskId: desk(9), date: '2027-3-1', part: 'MORNING' }), 'INVALID_DATE'],
       ['an impossible date', () => ({ deskId: desk(9), date: '2027-02-30', part: 'MORNING' }), 'INVALID_DATE'],
       ['a date in the past', () => ({ deskId: desk(9), date: daysFromToday(-1), part: 'MORNING' }), 'DATE_IN_PAST'],
-      ['a part of the day that does not exist', () => ({ deskId: desk(9), date: daysFromToday(2), part: 'EVENING' }), 'BAD_USER_INPUT'],
+      [
+        'a part of the day that does not exist',
+        () => ({ deskId: desk(9), date: daysFromToday(2), part: 'EVENING' }),
+        'BAD_USER_INPUT',
+      ],
     ];
 
     it.each(cases)('%s', async (_name, input, code) => {

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { type CivilDate, type DayPart, type HalfDay, isFreeFor, parseCivilDate } from '@nahbar/domain';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OfficeNotFoundError } from '../places/places.errors.js';
@@ -37,10 +37,7 @@ export class AvailabilityService {
   /** Availability of every active desk of an office. Past dates may be looked at; only booking refuses them. */
   async forOffice(officeId: string, date: string, part: DayPart, personId: string): Promise<DeskAvailability[]> {
     const day = requireCivilDate(date);
-    const rows: AvailabilityRow[] = await this.dataSource.query(
-      OFFICE_AVAILABILITY_SQL,
-      [officeId, day, personId],
-    );
+    const rows: AvailabilityRow[] = await this.dataSource.query(OFFICE_AVAILABILITY_SQL, [officeId, day, personId]);
     if (rows.length === 0) await this.requireOffice(officeId);
     return rows.map((row) => toAvailability(row, part));
   }

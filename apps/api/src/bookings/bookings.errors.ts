@@ -40,6 +40,9 @@ export class BookingNotFoundError extends DomainError {
 
 export class BookingNotActiveError extends DomainError {
   constructor(status: string) {
-    super(BookingsErrorCode.BookingNotActive, `This booking is ${status.toLowerCase()} already and cannot be cancelled.`);
+    super(
+      BookingsErrorCode.BookingNotActive,
+      `This booking is ${status.toLowerCase()} already and cannot be cancelled.`,
+    );
   }
 }

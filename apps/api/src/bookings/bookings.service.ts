@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { checkBookingDate, todayInOfficeZone } from '@nahbar/domain';
+import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 
 import { DomainError } from '../common/domain-error.js';

@@ -69,7 +69,9 @@ export function loadConfig(
   const production = env['NODE_ENV'] === 'production';
   const demoMode = readBoolean(env, 'NAHBAR_DEMO', !production);
   if (production && demoMode) {
-    throw new ConfigError('NAHBAR_DEMO=true is not allowed with NODE_ENV=production: the demo identity has no sign-in.');
+    throw new ConfigError(
+      'NAHBAR_DEMO=true is not allowed with NODE_ENV=production: the demo identity has no sign-in.',
+    );
   }
   const databaseUrl = readDatabaseUrl(env);
   const dataDirRaw = env['NAHBAR_DATA_DIR'] || '.data';

@@ -84,14 +84,38 @@ const OFFICES: readonly DemoOffice[] = [
 ];
 
 const PEOPLE = [
-  { name: 'Anna Schmidt', email: 'anna.schmidt@ldbv.example', organisation: 'Landesamt für Digitalisierung, Breitband und Vermessung' },
-  { name: 'Mehmet Yılmaz', email: 'mehmet.yilmaz@ldbv.example', organisation: 'Landesamt für Digitalisierung, Breitband und Vermessung' },
-  { name: 'Sabine Wagner', email: 'sabine.wagner@ldbv.example', organisation: 'Landesamt für Digitalisierung, Breitband und Vermessung' },
+  {
+    name: 'Anna Schmidt',
+    email: 'anna.schmidt@ldbv.example',
+    organisation: 'Landesamt für Digitalisierung, Breitband und Vermessung',
+  },
+  {
+    name: 'Mehmet Yılmaz',
+    email: 'mehmet.yilmaz@ldbv.example',
+    organisation: 'Landesamt für Digitalisierung, Breitband und Vermessung',
+  },
+  {
+    name: 'Sabine Wagner',
+    email: 'sabine.wagner@ldbv.example',
+    organisation: 'Landesamt für Digitalisierung, Breitband und Vermessung',
+  },
   { name: 'Jürgen Köhler', email: 'juergen.koehler@fuerth.example', organisation: 'Stadt Fürth' },
   { name: 'Lena Hoffmann', email: 'lena.hoffmann@fuerth.example', organisation: 'Stadt Fürth' },
-  { name: 'Thomas Becker', email: 'thomas.becker@it.nrw.example', organisation: 'IT.NRW – Landesbetrieb Information und Technik' },
-  { name: 'Fatma Demir', email: 'fatma.demir@it.nrw.example', organisation: 'IT.NRW – Landesbetrieb Information und Technik' },
-  { name: 'Peter Schulz', email: 'peter.schulz@it.nrw.example', organisation: 'IT.NRW – Landesbetrieb Information und Technik' },
+  {
+    name: 'Thomas Becker',
+    email: 'thomas.becker@it.nrw.example',
+    organisation: 'IT.NRW – Landesbetrieb Information und Technik',
+  },
+  {
+    name: 'Fatma Demir',
+    email: 'fatma.demir@it.nrw.example',
+    organisation: 'IT.NRW – Landesbetrieb Information und Technik',
+  },
+  {
+    name: 'Peter Schulz',
+    email: 'peter.schulz@it.nrw.example',
+    organisation: 'IT.NRW – Landesbetrieb Information und Technik',
+  },
 ] as const;
 
 /** Seeds the demo data in one transaction when the database holds no organisation yet. Returns whether it did. */
@@ -126,7 +150,14 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
     const [officeRow] = (await manager.query(
       `INSERT INTO offices (name, address, municipality_ags, operator_id, latitude, longitude)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [office.name, office.address, office.ags, organisationIds.get(office.operator), office.latitude, office.longitude],
+      [
+        office.name,
+        office.address,
+        office.ags,
+        organisationIds.get(office.operator),
+        office.latitude,
+        office.longitude,
+      ],
     )) as { id: string }[];
     const officeId = requireId(officeRow);
     for (const [index, area] of office.areas.entries()) {
@@ -134,11 +165,15 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
         'INSERT INTO areas (office_id, name, sort_order) VALUES ($1, $2, $3) RETURNING id',
         [officeId, area.name, index],
       )) as { id: string }[];
-      const codes = Array.from({ length: area.desks }, (_, desk) => `${area.prefix}-${String(desk + 1).padStart(2, '0')}`);
-      await manager.query(
-        'INSERT INTO desks (office_id, area_id, code) SELECT $1, $2, unnest($3::text[])',
-        [officeId, requireId(areaRow), codes],
+      const codes = Array.from(
+        { length: area.desks },
+        (_, desk) => `${area.prefix}-${String(desk + 1).padStart(2, '0')}`,
       );
+      await manager.query('INSERT INTO desks (office_id, area_id, code) SELECT $1, $2, unnest($3::text[])', [
+        officeId,
+        requireId(areaRow),
+        codes,
+      ]);
     }
   }
   for (const person of PEOPLE) {

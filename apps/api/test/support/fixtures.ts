@@ -19,7 +19,12 @@ export async function demoWorld(test: TestApi): Promise<DemoWorld> {
   const desks = await test.sql<{ id: string }>('SELECT id FROM desks WHERE office_id = $1 ORDER BY code', [office.id]);
   const [other] = await test.sql<{ id: string }>('SELECT id FROM desks WHERE office_id <> $1 LIMIT 1', [office.id]);
   if (!other) throw new Error('second demo office missing');
-  return { people: people.map((p) => p.id), officeId: office.id, deskIds: desks.map((d) => d.id), otherOfficeDeskId: other.id };
+  return {
+    people: people.map((p) => p.id),
+    officeId: office.id,
+    deskIds: desks.map((d) => d.id),
+    otherOfficeDeskId: other.id,
+  };
 }
 
 /** Adds `count` people to the first demo organisation and returns their ids. */

@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
 import type { DayPart as DomainDayPart } from '@nahbar/domain';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { DayPart } from '../models/enums.js';

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
 import type { DayPart as DomainDayPart } from '@nahbar/domain';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { DayPart } from '../models/enums.js';

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { DayPart as DomainDayPart } from '@nahbar/domain';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 import { Office } from '../../places/models/office.model.js';
 import type { BookingStatus as EntityBookingStatus } from '../booking.entity.js';

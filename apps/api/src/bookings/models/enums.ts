@@ -1,5 +1,5 @@
-import { registerEnumType } from '@nestjs/graphql';
 import type { DayPart as DomainDayPart } from '@nahbar/domain';
+import { registerEnumType } from '@nestjs/graphql';
 
 import type { BookingStatus as EntityBookingStatus } from '../booking.entity.js';
 
