@@ -1,0 +1,87 @@
+import { addDays, todayInOfficeZone } from '@nahbar/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { launchChromium } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
+const DESK = 'A-03';
+
+describe('a staff member books a desk and everybody sees it live', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A separate browser context per person: separate storage, like two people at two computers. */
+  async function openAs(personName: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: new RegExp(personName) }).check();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.waitForURL(/\/buchen/);
+    return page;
+  }
+
+  const status = (page: Page, code: string) => page.locator(`[data-desk-code="${code}"] [data-status]`);
+
+  it('books on one page and the other page shows the desk taken within a second, without reload', async () => {
+    const date = addDays(todayInOfficeZone(), 7);
+
+    // Page 1 chooses office, date and part of the day through the form, as a person would.
+    const first = await openAs('Anna Schmidt');
+    const officeId = await first.locator('option', { hasText: OFFICE }).getAttribute('value');
+    expect(officeId).toEqual(expect.any(String));
+    await first.getByLabel('Büro').selectOption(officeId as string);
+    await first.getByLabel('Datum').fill(date);
+    await first.getByRole('radio', { name: 'Vormittag' }).check();
+    await status(first, DESK).waitFor();
+    await expectStatus(first, DESK, 'free');
+
+    // Page 2 opens the same office, date and part through the address (a bookmark or a shared link).
+    const second = await openAs('Thomas Becker');
+    await second.goto(`${server.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);
+    await status(second, DESK).waitFor();
+    await expectStatus(second, DESK, 'free');
+    await second.evaluate(() => Object.assign(window, { nahbarNoReload: true }));
+
+    await first.getByRole('button', { name: new RegExp(`Platz ${DESK} buchen`) }).click();
+    await first.locator(`[data-desk-code="${DESK}"] [data-status="mine"]`).waitFor({ timeout: 5000 });
+    const booked = Date.now();
+
+    await second.locator(`[data-desk-code="${DESK}"] [data-status="taken"]`).waitFor({ timeout: 1000 });
+    expect(Date.now() - booked).toBeLessThan(1000);
+    expect(await second.evaluate(() => 'nahbarNoReload' in window)).toBe(true);
+    // Page 2 offers no way to book the taken desk.
+    expect(await second.getByRole('button', { name: new RegExp(`Platz ${DESK} buchen`) }).count()).toBe(0);
+
+    // Page 1 sees the booking in "Meine Buchungen" and cancels it there; page 2 sees the desk free again.
+    await first.getByRole('link', { name: 'Meine Buchungen' }).click();
+    await first.waitForURL(/\/meine-buchungen/);
+    await first.getByText(OFFICE).first().waitFor();
+    await first
+      .getByRole('button', { name: /stornieren/i })
+      .first()
+      .click();
+    // Cancelling asks once more ("Wirklich stornieren?"): an accidental cancel costs a civil servant their desk.
+    await first.getByRole('button', { name: /wirklich/i }).click();
+    await second.locator(`[data-desk-code="${DESK}"] [data-status="free"]`).waitFor({ timeout: 2000 });
+    expect(await second.evaluate(() => 'nahbarNoReload' in window)).toBe(true);
+  });
+});
+
+async function expectStatus(page: Page, code: string, expected: string): Promise<void> {
+  expect(await page.locator(`[data-desk-code="${code}"] [data-status]`).getAttribute('data-status')).toBe(expected);
+}

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { BookingPage } from './booking.page';
+
+export const BOOKING_ROUTES: Routes = [{ path: '', title: 'Platz buchen – nahbar', component: BookingPage }];

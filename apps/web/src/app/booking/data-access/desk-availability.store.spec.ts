@@ -1,0 +1,241 @@
+import { TestBed } from '@angular/core/testing';
+
+import { FakeAvailabilityApi } from '../../../testing/fake-availability-api';
+import { Announcer } from '../../core/a11y/announcer';
+import type { Booking, DeskAvailability } from '../../core/graphql/api.types';
+import { GraphqlRequestError } from '../../core/graphql/graphql-request.error';
+import type { BookDeskInput } from '../../shared/data-access/bookings.api';
+import { BookingsApi } from '../../shared/data-access/bookings.api';
+import type { AvailabilityQuery } from './availability.api';
+import { AvailabilityApi } from './availability.api';
+import { DeskAvailabilityStore } from './desk-availability.store';
+
+const QUERY: AvailabilityQuery = {
+  officeId: 'o1',
+  date: '2026-11-24',
+  part: 'FULL_DAY',
+};
+
+function desk(code: string, partial: Partial<DeskAvailability> = {}): DeskAvailability {
+  return {
+    deskId: `id-${code}`,
+    code,
+    areaName: 'Erdgeschoss',
+    morningFree: true,
+    afternoonFree: true,
+    free: true,
+    myBookingId: null,
+    ...partial,
+  };
+}
+
+const TAKEN = { morningFree: false, afternoonFree: false, free: false } as const;
+
+function booking(partial: Partial<Booking>): Booking {
+  return {
+    id: 'b1',
+    date: '2026-11-24',
+    part: 'FULL_DAY',
+    status: 'BOOKED',
+    deskId: 'id-A-01',
+    deskCode: 'A-01',
+    areaName: 'Erdgeschoss',
+    createdAt: '2026-11-23T08:00:00Z',
+    office: {
+      id: 'o1',
+      name: 'Rathaus',
+      address: 'Markt 1',
+      deskCount: 2,
+      municipality: { ags: '09162000', name: 'München', land: 'BY' },
+      operator: { id: 'org', name: 'Stadt' },
+    },
+    ...partial,
+  };
+}
+
+/** Lets awaited promises inside the store run on. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await Promise.resolve();
+  }
+}
+
+describe('DeskAvailabilityStore', () => {
+  let api: FakeAvailabilityApi;
+  let bookings: {
+    bookDesk: jest.Mock<Promise<Booking>, [BookDeskInput]>;
+    cancelBooking: jest.Mock<Promise<Booking>, [string]>;
+  };
+  let announce: jest.SpyInstance<void, [string]>;
+  let store: DeskAvailabilityStore;
+
+  async function showDesks(desks: DeskAvailability[]): Promise<void> {
+    store.watch(QUERY);
+    api.lastRead().resolve(desks);
+    await settle();
+  }
+
+  function codesWithStatus(): string[] {
+    return store.desks().map((d) => `${d.code}:${d.free ? 'free' : 'taken'}`);
+  }
+
+  beforeEach(() => {
+    api = new FakeAvailabilityApi();
+    bookings = { bookDesk: jest.fn(), cancelBooking: jest.fn() };
+    TestBed.configureTestingModule({
+      providers: [
+        DeskAvailabilityStore,
+        { provide: AvailabilityApi, useValue: api },
+        { provide: BookingsApi, useValue: bookings },
+      ],
+    });
+    announce = jest.spyOn(TestBed.inject(Announcer), 'announce');
+    store = TestBed.inject(DeskAvailabilityStore);
+  });
+
+  it('reads the desks of the query and follows the same query', async () => {
+    store.watch(QUERY);
+    expect(store.loadState()).toBe('loading');
+    expect(api.lastRead().query).toEqual(QUERY);
+    expect(api.lastFollow().query).toEqual(QUERY);
+
+    api.lastRead().resolve([desk('A-01'), desk('B-01', { areaName: 'OG', ...TAKEN })]);
+    await settle();
+
+    expect(store.loadState()).toBe('ready');
+    expect(store.areas().map((a) => a.areaName)).toEqual(['Erdgeschoss', 'OG']);
+    expect(store.freeCount()).toBe(1);
+  });
+
+  it('replaces a desk on an event and announces what changed', async () => {
+    await showDesks([desk('A-01'), desk('A-02')]);
+
+    api.lastFollow().sink.next(desk('A-02', TAKEN));
+
+    expect(codesWithStatus()).toEqual(['A-01:free', 'A-02:taken']);
+    expect(announce).toHaveBeenCalledWith('Platz A-02 ist jetzt belegt.');
+  });
+
+  it('applies events that arrive during a read after the read', async () => {
+    store.watch(QUERY);
+    api.lastFollow().sink.next(desk('A-02', TAKEN));
+
+    // The read was answered from a state before the event.
+    api.lastRead().resolve([desk('A-01'), desk('A-02')]);
+    await settle();
+
+    expect(codesWithStatus()).toEqual(['A-01:free', 'A-02:taken']);
+  });
+
+  it('reads everything again when the live socket (re)connects', async () => {
+    await showDesks([desk('A-01')]);
+    const readsBefore = api.reads.length;
+
+    api.reconnect();
+    api.lastRead().resolve([desk('A-01', TAKEN)]);
+    await settle();
+
+    expect(api.reads.length).toBe(readsBefore + 1);
+    expect(codesWithStatus()).toEqual(['A-01:taken']);
+  });
+
+  it('stops following the old selection and drops its late answer', async () => {
+    store.watch(QUERY);
+    const oldRead = api.lastRead();
+    const oldFollow = api.lastFollow();
+
+    store.watch({ ...QUERY, part: 'MORNING' });
+    expect(oldFollow.stopped).toBe(true);
+    expect(api.lastFollow().query.part).toBe('MORNING');
+
+    api.lastRead().resolve([desk('M-01')]);
+    oldRead.resolve([desk('OLD-01')]);
+    await settle();
+
+    expect(codesWithStatus()).toEqual(['M-01:free']);
+  });
+
+  it('does nothing when the same selection is watched again', () => {
+    store.watch(QUERY);
+    store.watch({ ...QUERY });
+    expect(api.reads).toHaveLength(1);
+    expect(api.follows).toHaveLength(1);
+  });
+
+  it('shows nothing and follows nothing for no selection', async () => {
+    await showDesks([desk('A-01')]);
+    store.watch(null);
+    expect(store.desks()).toEqual([]);
+    expect(store.loadState()).toBe('idle');
+    expect(api.lastFollow().stopped).toBe(true);
+  });
+
+  it('says so in German when the desks cannot be read', async () => {
+    store.watch(QUERY);
+    api.lastRead().reject(new GraphqlRequestError('NETWORK', 'down'));
+    await settle();
+
+    expect(store.loadState()).toBe('error');
+    expect(store.loadError()).toContain('Keine Verbindung zum Server');
+  });
+
+  it('books a desk, shows it as mine and confirms in words', async () => {
+    await showDesks([desk('A-01'), desk('A-02')]);
+    bookings.bookDesk.mockResolvedValue(booking({ id: 'b9' }));
+
+    const done = store.book(desk('A-01'));
+    expect(store.busyDeskId()).toBe('id-A-01');
+    // The own booking's event may overtake the answer; it is not announced twice.
+    api.lastFollow().sink.next(desk('A-01', { ...TAKEN, myBookingId: 'b9' }));
+    await done;
+
+    expect(bookings.bookDesk).toHaveBeenCalledWith({
+      deskId: 'id-A-01',
+      date: '2026-11-24',
+      part: 'FULL_DAY',
+    });
+    expect(store.desks()[0]).toMatchObject({ free: false, myBookingId: 'b9' });
+    expect(store.note()).toEqual({
+      tone: 'success',
+      text: 'Platz A-01 ist für Sie gebucht: Di., 24.11.2026, Ganzer Tag.',
+    });
+    expect(store.busyDeskId()).toBeNull();
+    expect(announce).not.toHaveBeenCalled();
+  });
+
+  it('explains a desk taken in the meantime and reads the desks again', async () => {
+    await showDesks([desk('A-01')]);
+    bookings.bookDesk.mockRejectedValue(new GraphqlRequestError('DESK_TAKEN', 'taken'));
+    const readsBefore = api.reads.length;
+
+    await store.book(desk('A-01'));
+
+    expect(store.note()).toEqual({
+      tone: 'error',
+      text: 'Dieser Platz ist für diese Zeit schon vergeben. Bitte wählen Sie einen anderen Platz.',
+    });
+    expect(api.reads.length).toBe(readsBefore + 1);
+  });
+
+  it('cancels the own booking of a desk and shows the desk free again', async () => {
+    const mine = desk('A-01', { ...TAKEN, myBookingId: 'b1' });
+    await showDesks([mine]);
+    bookings.cancelBooking.mockResolvedValue(booking({ id: 'b1', status: 'CANCELLED', part: 'FULL_DAY' }));
+
+    await store.cancel(mine);
+
+    expect(bookings.cancelBooking).toHaveBeenCalledWith('b1');
+    expect(store.desks()[0]).toMatchObject({ free: true, myBookingId: null });
+    expect(store.note()?.text).toBe('Ihre Buchung von Platz A-01 am Di., 24.11.2026 (Ganzer Tag) ist storniert.');
+  });
+
+  it('stops following and listening when the page goes away', async () => {
+    await showDesks([desk('A-01')]);
+    const follow = api.lastFollow();
+
+    TestBed.resetTestingModule();
+
+    expect(follow.stopped).toBe(true);
+    expect(api.connectedListeners.size).toBe(0);
+  });
+});

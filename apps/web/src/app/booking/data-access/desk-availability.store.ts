@@ -1,0 +1,217 @@
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+
+import { Announcer } from '../../core/a11y/announcer';
+import { errorMessageFor } from '../../core/errors/error-messages';
+import type { DeskAvailability } from '../../core/graphql/api.types';
+import type { ClientErrorCode } from '../../core/graphql/graphql-request.error';
+import { errorCodeOf } from '../../core/graphql/graphql-request.error';
+import { BookingsApi } from '../../shared/data-access/bookings.api';
+import { formatGermanDate } from '../../shared/date/civil-date';
+import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
+import type { StatusNote } from '../../shared/ui/status-message';
+import type { AvailabilityQuery } from './availability.api';
+import { AvailabilityApi } from './availability.api';
+import {
+  describeStatusChange,
+  groupDesksByArea,
+  replaceDesk,
+  withoutOwnBooking,
+  withOwnBooking,
+} from './desk-availability.state';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** After these errors the screen is out of date: read it again. */
+const STALE_AFTER: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>([
+  'DESK_TAKEN',
+  'DESK_NOT_FOUND',
+  'PERSON_ALREADY_BOOKED',
+  'BOOKING_NOT_FOUND',
+  'BOOKING_NOT_ACTIVE',
+]);
+
+function sameQuery(a: AvailabilityQuery | null, b: AvailabilityQuery | null): boolean {
+  return a === b || (a !== null && b !== null && a.officeId === b.officeId && a.date === b.date && a.part === b.part);
+}
+
+/**
+ * The desks of one office, date and part of the day, kept current: read in
+ * full when the selection changes and whenever the live socket (re)connects,
+ * and patched by every change event in between. Provided per booking page.
+ */
+@Injectable()
+export class DeskAvailabilityStore {
+  private readonly api = inject(AvailabilityApi);
+  private readonly bookings = inject(BookingsApi);
+  private readonly announcer = inject(Announcer);
+
+  private readonly deskList = signal<readonly DeskAvailability[]>([]);
+  private readonly load = signal<LoadState>('idle');
+  private readonly loadErrorText = signal<string | null>(null);
+  private readonly liveErrorText = signal<string | null>(null);
+  private readonly lastNote = signal<StatusNote | null>(null);
+  private readonly busy = signal<string | null>(null);
+
+  private query: AvailabilityQuery | null = null;
+  private stopFollowing: (() => void) | null = null;
+  /** Counts reads, so that an answer to an older read is dropped. */
+  private readGeneration = 0;
+  /** Events that arrive while a full read is under way, applied after it. */
+  private heldEvents: DeskAvailability[] | null = null;
+
+  readonly desks = this.deskList.asReadonly();
+  readonly areas = computed(() => groupDesksByArea(this.deskList()));
+  readonly freeCount = computed(() => this.deskList().filter((desk) => desk.free).length);
+  readonly loadState = this.load.asReadonly();
+  readonly loadError = this.loadErrorText.asReadonly();
+  readonly liveError = this.liveErrorText.asReadonly();
+  readonly liveConnection = this.api.liveConnection;
+  /** Outcome of the user's last booking or cancellation. */
+  readonly note = this.lastNote.asReadonly();
+  /** Desk whose booking or cancellation is under way. */
+  readonly busyDeskId = this.busy.asReadonly();
+
+  constructor() {
+    const stopListening = this.api.onLiveConnected(() => void this.reload());
+    inject(DestroyRef).onDestroy(() => {
+      stopListening();
+      this.stop();
+    });
+  }
+
+  /** Shows the desks for `query` (none for null) and follows their changes. */
+  watch(query: AvailabilityQuery | null): void {
+    if (sameQuery(query, this.query)) {
+      return;
+    }
+    this.stop();
+    this.query = query;
+    this.lastNote.set(null);
+    // Never show the desks of another office or day while the new ones load.
+    this.deskList.set([]);
+    if (query === null) {
+      this.load.set('idle');
+      return;
+    }
+    this.stopFollowing = this.api.followChanges(query, {
+      next: (desk) => this.receive(desk),
+      error: () =>
+        this.liveErrorText.set(
+          'Die Anzeige aktualisiert sich gerade nicht von selbst. Bitte laden Sie die Seite später neu.',
+        ),
+    });
+    void this.reload();
+  }
+
+  /** Reads every desk of the current query again. */
+  async reload(): Promise<void> {
+    const query = this.query;
+    if (query === null) {
+      return;
+    }
+    const generation = ++this.readGeneration;
+    this.heldEvents = [];
+    this.load.set('loading');
+    try {
+      const desks = await this.api.deskAvailability(query);
+      if (generation !== this.readGeneration) {
+        return;
+      }
+      const held = this.heldEvents ?? [];
+      this.heldEvents = null;
+      this.deskList.set(held.reduce(replaceDesk, desks));
+      this.loadErrorText.set(null);
+      this.load.set('ready');
+    } catch (error) {
+      if (generation !== this.readGeneration) {
+        return;
+      }
+      this.heldEvents = null;
+      this.loadErrorText.set(errorMessageFor(error));
+      this.load.set('error');
+    }
+  }
+
+  async book(desk: DeskAvailability): Promise<void> {
+    const query = this.query;
+    if (query === null || this.busy() !== null) {
+      return;
+    }
+    this.busy.set(desk.deskId);
+    try {
+      const booking = await this.bookings.bookDesk({
+        deskId: desk.deskId,
+        date: query.date,
+        part: query.part,
+      });
+      if (sameQuery(query, this.query)) {
+        this.patch(desk.deskId, (current) => withOwnBooking(current, booking, query.part));
+      }
+      this.lastNote.set({
+        tone: 'success',
+        text: `Platz ${desk.code} ist für Sie gebucht: ${formatGermanDate(booking.date)}, ${DAY_PART_LABELS[booking.part]}.`,
+      });
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  async cancel(desk: DeskAvailability): Promise<void> {
+    const query = this.query;
+    const bookingId = desk.myBookingId;
+    if (query === null || !bookingId || this.busy() !== null) {
+      return;
+    }
+    this.busy.set(desk.deskId);
+    try {
+      const booking = await this.bookings.cancelBooking(bookingId);
+      if (sameQuery(query, this.query)) {
+        this.patch(desk.deskId, (current) => withoutOwnBooking(current, booking, query.part));
+      }
+      this.lastNote.set({
+        tone: 'success',
+        text: `Ihre Buchung von Platz ${desk.code} am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) ist storniert.`,
+      });
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  private receive(desk: DeskAvailability): void {
+    if (this.heldEvents !== null) {
+      this.heldEvents.push(desk);
+      return;
+    }
+    const before = this.deskList().find((d) => d.deskId === desk.deskId);
+    this.deskList.update((desks) => replaceDesk(desks, desk));
+    const sentence = describeStatusChange(before, desk);
+    // The user's own action on this desk is reported by its note already.
+    if (sentence !== null && desk.deskId !== this.busy()) {
+      this.announcer.announce(sentence);
+    }
+  }
+
+  private patch(deskId: string, change: (desk: DeskAvailability) => DeskAvailability): void {
+    this.deskList.update((desks) => desks.map((desk) => (desk.deskId === deskId ? change(desk) : desk)));
+  }
+
+  private fail(error: unknown): void {
+    this.lastNote.set({ tone: 'error', text: errorMessageFor(error) });
+    if (STALE_AFTER.has(errorCodeOf(error))) {
+      void this.reload();
+    }
+  }
+
+  private stop(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    this.liveErrorText.set(null);
+    this.heldEvents = null;
+    // Answers to reads for the old query are dropped.
+    this.readGeneration += 1;
+  }
+}

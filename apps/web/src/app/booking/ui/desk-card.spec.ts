@@ -1,0 +1,99 @@
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+
+import type { DeskAvailability } from '../../core/graphql/api.types';
+import { DeskCard } from './desk-card';
+
+function desk(partial: Partial<DeskAvailability> = {}): DeskAvailability {
+  return {
+    deskId: 'd3',
+    code: 'A-03',
+    areaName: 'Erdgeschoss',
+    morningFree: true,
+    afternoonFree: true,
+    free: true,
+    myBookingId: null,
+    ...partial,
+  };
+}
+
+describe('DeskCard', () => {
+  let fixture: ComponentFixture<DeskCard>;
+
+  async function render(value: DeskAvailability, inputs: { busy?: boolean } = {}): Promise<HTMLElement> {
+    fixture.componentRef.setInput('desk', value);
+    fixture.componentRef.setInput('busy', inputs.busy ?? false);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  beforeEach(() => {
+    fixture = TestBed.createComponent(DeskCard);
+  });
+
+  it('shows a free desk in words, with a button named after the desk', async () => {
+    const card = await render(desk());
+
+    expect(card.querySelector('[data-desk-code="A-03"]')).not.toBeNull();
+    const status = card.querySelector('[data-status]');
+    expect(status?.getAttribute('data-status')).toBe('free');
+    expect(status?.textContent).toContain('frei');
+    const button = card.querySelector('button');
+    expect(button?.textContent?.trim()).toBe('Buchen');
+    expect(button?.getAttribute('aria-label')).toBe('Platz A-03 buchen');
+  });
+
+  it('shows a taken desk as belegt, without a button, and which half is still free', async () => {
+    const card = await render(desk({ free: false, morningFree: false }));
+
+    expect(card.querySelector('[data-status]')?.getAttribute('data-status')).toBe('taken');
+    expect(card.querySelector('[data-status]')?.textContent).toContain('belegt');
+    expect(card.querySelector('button')).toBeNull();
+    expect(card.textContent).toContain('Nachmittag noch frei');
+  });
+
+  it('shows the own booking with a way to cancel it', async () => {
+    const card = await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }));
+
+    expect(card.querySelector('[data-status]')?.getAttribute('data-status')).toBe('mine');
+    expect(card.querySelector('[data-status]')?.textContent).toContain('Ihre Buchung');
+    const button = card.querySelector('button');
+    expect(button?.textContent?.trim()).toBe('Stornieren');
+    expect(button?.getAttribute('aria-label')).toBe('Buchung von Platz A-03 stornieren');
+  });
+
+  it('asks to book a free desk and to cancel an own one', async () => {
+    const book = jest.fn();
+    const cancel = jest.fn();
+    fixture.componentInstance.bookDesk.subscribe(book);
+    fixture.componentInstance.cancelBooking.subscribe(cancel);
+
+    let card = await render(desk());
+    card.querySelector('button')?.click();
+    card = await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }));
+    card.querySelector('button')?.click();
+
+    expect(book).toHaveBeenCalledTimes(1);
+    expect(cancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the same button (and so the focus) when the desk becomes the own booking', async () => {
+    const card = await render(desk());
+    const before = card.querySelector('button');
+    await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }));
+    expect(card.querySelector('button')).toBe(before);
+  });
+
+  it('ignores clicks while busy', async () => {
+    const book = jest.fn();
+    fixture.componentInstance.bookDesk.subscribe(book);
+    const card = await render(desk(), { busy: true });
+
+    const button = card.querySelector('button');
+    button?.click();
+
+    expect(book).not.toHaveBeenCalled();
+    expect(button?.getAttribute('aria-disabled')).toBe('true');
+    expect(button?.textContent).toContain('Bitte warten');
+  });
+});

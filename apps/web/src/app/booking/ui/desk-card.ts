@@ -1,0 +1,72 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+
+import type { DeskAvailability } from '../../core/graphql/api.types';
+import type { DeskStatus } from '../data-access/desk-availability.state';
+import { deskStatus } from '../data-access/desk-availability.state';
+
+const STATUS_TEXT: Readonly<Record<DeskStatus, string>> = {
+  free: 'frei',
+  taken: 'belegt',
+  mine: 'Ihre Buchung',
+};
+
+/** Shapes beside the status word, so status never depends on colour alone. */
+const STATUS_ICON: Readonly<Record<DeskStatus, string>> = {
+  free: '✓',
+  taken: '✕',
+  mine: '★',
+};
+
+/** One desk: its code, whether it is free, and the one action that fits. */
+@Component({
+  selector: 'nb-desk-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './desk-card.html',
+  styleUrl: './desk-card.css',
+})
+export class DeskCard {
+  readonly desk = input.required<DeskAvailability>();
+  /** This desk's booking or cancellation is under way. */
+  readonly busy = input(false);
+  /** Another action is under way; this card waits. */
+  readonly waiting = input(false);
+  readonly bookDesk = output<void>();
+  readonly cancelBooking = output<void>();
+
+  protected readonly status = computed(() => deskStatus(this.desk()));
+  protected readonly statusText = computed(() => STATUS_TEXT[this.status()]);
+  protected readonly statusIcon = computed(() => STATUS_ICON[this.status()]);
+
+  /** For a desk taken for the part asked, which half of the day is still free. */
+  protected readonly halfFree = computed(() => {
+    const desk = this.desk();
+    if (this.status() !== 'taken') {
+      return null;
+    }
+    if (desk.morningFree) {
+      return 'Vormittag';
+    }
+    return desk.afternoonFree ? 'Nachmittag' : null;
+  });
+
+  protected readonly actionLabel = computed(() => {
+    const code = this.desk().code;
+    if (this.status() === 'mine') {
+      return this.busy()
+        ? `Bitte warten: Buchung von Platz ${code} wird storniert`
+        : `Buchung von Platz ${code} stornieren`;
+    }
+    return this.busy() ? `Bitte warten: Platz ${code} wird gebucht` : `Platz ${code} buchen`;
+  });
+
+  protected act(): void {
+    if (this.busy() || this.waiting()) {
+      return;
+    }
+    if (this.status() === 'mine') {
+      this.cancelBooking.emit();
+    } else if (this.status() === 'free') {
+      this.bookDesk.emit();
+    }
+  }
+}

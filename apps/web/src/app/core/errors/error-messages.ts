@@ -1,0 +1,28 @@
+import type { ClientErrorCode } from '../graphql/graphql-request.error';
+import { errorCodeOf } from '../graphql/graphql-request.error';
+
+/** Plain German for every error the user can meet: what happened and what to do. */
+const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
+  UNAUTHENTICATED: 'Sie sind nicht angemeldet. Bitte wählen Sie auf der Startseite aus, als wer Sie nahbar nutzen.',
+  BAD_USER_INPUT: 'Die Angaben sind nicht vollständig oder nicht gültig. Bitte prüfen Sie Ihre Auswahl.',
+  INVALID_DATE: 'Dieses Datum gibt es nicht. Bitte wählen Sie ein anderes Datum.',
+  DATE_IN_PAST: 'Dieser Tag liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.',
+  OFFICE_NOT_FOUND: 'Dieses Büro gibt es nicht mehr. Bitte wählen Sie ein anderes Büro.',
+  DESK_NOT_FOUND: 'Diesen Platz gibt es nicht mehr. Bitte wählen Sie einen anderen Platz.',
+  DESK_TAKEN: 'Dieser Platz ist für diese Zeit schon vergeben. Bitte wählen Sie einen anderen Platz.',
+  PERSON_ALREADY_BOOKED: 'Sie haben für diese Zeit schon einen Platz gebucht.',
+  BOOKING_NOT_FOUND: 'Diese Buchung gibt es nicht mehr. Bitte laden Sie die Seite neu.',
+  BOOKING_NOT_ACTIVE: 'Diese Buchung ist schon storniert oder beendet und kann nicht mehr storniert werden.',
+  NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
+  UNKNOWN:
+    'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',
+};
+
+export function errorMessageForCode(code: ClientErrorCode): string {
+  return MESSAGES[code];
+}
+
+/** The German message for anything a request threw. */
+export function errorMessageFor(error: unknown): string {
+  return errorMessageForCode(errorCodeOf(error));
+}

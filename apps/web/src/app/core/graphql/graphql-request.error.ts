@@ -1,0 +1,62 @@
+/** Codes the API sets in `extensions.code`, plus two of the client's own. */
+export const API_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'BAD_USER_INPUT',
+  'INVALID_DATE',
+  'DATE_IN_PAST',
+  'OFFICE_NOT_FOUND',
+  'DESK_NOT_FOUND',
+  'DESK_TAKEN',
+  'PERSON_ALREADY_BOOKED',
+  'BOOKING_NOT_FOUND',
+  'BOOKING_NOT_ACTIVE',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** NETWORK: the server could not be reached; UNKNOWN: anything else. */
+export type ClientErrorCode = ApiErrorCode | 'NETWORK' | 'UNKNOWN';
+
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** A failed GraphQL request, reduced to the one code the UI acts on. */
+export class GraphqlRequestError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphqlRequestError';
+  }
+}
+
+interface FormattedError {
+  readonly message?: unknown;
+  readonly extensions?: { readonly code?: unknown };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Turns the `errors` array of a GraphQL response into one error. The first
+ * error with a known code wins; unknown codes become UNKNOWN.
+ */
+export function errorFromGraphqlErrors(errors: unknown): GraphqlRequestError {
+  const list: readonly unknown[] = Array.isArray(errors) ? errors : [];
+  const formatted = list.filter(isRecord) as readonly FormattedError[];
+  const known = formatted.find((error) => isApiErrorCode(error.extensions?.code));
+  const chosen = known ?? formatted[0];
+  const rawCode = chosen?.extensions?.code;
+  const code = isApiErrorCode(rawCode) ? rawCode : 'UNKNOWN';
+  const message = typeof chosen?.message === 'string' ? chosen.message : 'GraphQL error';
+  return new GraphqlRequestError(code, message);
+}
+
+/** The code of any thrown value, for choosing a message. */
+export function errorCodeOf(error: unknown): ClientErrorCode {
+  return error instanceof GraphqlRequestError ? error.code : 'UNKNOWN';
+}

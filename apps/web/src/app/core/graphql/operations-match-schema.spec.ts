@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { buildSchema, parse, validate } from 'graphql';
+
+import { DESK_AVAILABILITY, DESK_AVAILABILITY_CHANGED, OFFICES } from '../../booking/data-access/availability.api';
+import { BOOK_DESK, CANCEL_BOOKING, MY_BOOKINGS } from '../../shared/data-access/bookings.api';
+import { DEMO_PEOPLE } from '../../start/data-access/demo-people.api';
+import { ME } from '../identity/current-person';
+
+/** The API's committed schema: the contract the hand-typed operations are written against. */
+const SCHEMA_FILE = join(__dirname, '../../../../../api/schema.graphql');
+
+const OPERATIONS = {
+  BOOK_DESK,
+  CANCEL_BOOKING,
+  DEMO_PEOPLE,
+  DESK_AVAILABILITY,
+  DESK_AVAILABILITY_CHANGED,
+  ME,
+  MY_BOOKINGS,
+  OFFICES,
+};
+
+describe('GraphQL operations of the web client', () => {
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+
+  it.each(Object.entries(OPERATIONS))('%s is valid against the API schema', (_name, operation) => {
+    const errors = validate(schema, parse(operation.document)).map((error) => error.message);
+    expect(errors).toEqual([]);
+  });
+
+  it('would notice a field the API does not have', () => {
+    const errors = validate(schema, parse('query { offices { id seats } }'));
+    expect(errors.map((error) => error.message)).toEqual(['Cannot query field "seats" on type "Office".']);
+  });
+});

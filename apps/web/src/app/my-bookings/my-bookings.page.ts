@@ -1,0 +1,62 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  inject,
+  resource,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+import { ROUTE_LINKS } from '../app.paths';
+import { errorMessageFor } from '../core/errors/error-messages';
+import type { Booking } from '../core/graphql/api.types';
+import { BookingsApi } from '../shared/data-access/bookings.api';
+import { formatGermanDate } from '../shared/date/civil-date';
+import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
+import type { StatusNote } from '../shared/ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
+import { MyBookingItem } from './ui/my-booking-item';
+
+/** The current person's bookings from today on, each with a way to cancel it. */
+@Component({
+  selector: 'nb-my-bookings-page',
+  imports: [MyBookingItem, RouterLink, StatusMessage],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './my-bookings.page.html',
+})
+export class MyBookingsPage {
+  private readonly api = inject(BookingsApi);
+  private readonly listHeading = viewChild<ElementRef<HTMLElement>>('listHeading');
+
+  protected readonly links = ROUTE_LINKS;
+  protected readonly errorMessageFor = errorMessageFor;
+  protected readonly bookings = resource({
+    loader: ({ abortSignal }) => this.api.myBookings(abortSignal),
+  });
+  protected readonly note = signal<StatusNote | null>(null);
+  protected readonly busyId = signal<string | null>(null);
+
+  protected async cancel(booking: Booking): Promise<void> {
+    if (this.busyId() !== null) {
+      return;
+    }
+    this.busyId.set(booking.id);
+    try {
+      const cancelled = await this.api.cancelBooking(booking.id);
+      this.bookings.update((list) => list?.filter((item) => item.id !== cancelled.id));
+      this.note.set({
+        tone: 'success',
+        text: `Ihre Buchung von Platz ${cancelled.deskCode} am ${formatGermanDate(cancelled.date)} (${DAY_PART_LABELS[cancelled.part]}) ist storniert.`,
+      });
+      // The button that had focus is gone: continue at the list.
+      this.listHeading()?.nativeElement.focus();
+    } catch (error) {
+      this.note.set({ tone: 'error', text: errorMessageFor(error) });
+      this.bookings.reload();
+    } finally {
+      this.busyId.set(null);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { MyBookingsPage } from './my-bookings.page';
+
+export const MY_BOOKINGS_ROUTES: Routes = [{ path: '', title: 'Meine Buchungen – nahbar', component: MyBookingsPage }];

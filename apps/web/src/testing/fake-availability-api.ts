@@ -1,0 +1,68 @@
+import { signal } from '@angular/core';
+
+import type { AvailabilityQuery } from '../app/booking/data-access/availability.api';
+import type { DeskAvailability, Office } from '../app/core/graphql/api.types';
+import type { LiveConnectionState, LiveSink } from '../app/core/graphql/graphql-live.client';
+
+interface PendingRead {
+  readonly query: AvailabilityQuery;
+  resolve(desks: DeskAvailability[]): void;
+  reject(error: unknown): void;
+}
+
+interface Follow {
+  readonly query: AvailabilityQuery;
+  readonly sink: LiveSink<DeskAvailability>;
+  stopped: boolean;
+}
+
+/** Stands in for the API: every read waits until the test answers it. */
+export class FakeAvailabilityApi {
+  readonly liveState = signal<LiveConnectionState>('idle');
+  readonly liveConnection = this.liveState.asReadonly();
+  officeList: Office[] = [];
+  readonly reads: PendingRead[] = [];
+  readonly follows: Follow[] = [];
+  readonly connectedListeners = new Set<() => void>();
+
+  async offices(): Promise<Office[]> {
+    return this.officeList;
+  }
+
+  deskAvailability(query: AvailabilityQuery): Promise<DeskAvailability[]> {
+    return new Promise((resolve, reject) => this.reads.push({ query, resolve, reject }));
+  }
+
+  followChanges(query: AvailabilityQuery, sink: LiveSink<DeskAvailability>): () => void {
+    const follow: Follow = { query, sink, stopped: false };
+    this.follows.push(follow);
+    return () => (follow.stopped = true);
+  }
+
+  onLiveConnected(listener: () => void): () => void {
+    this.connectedListeners.add(listener);
+    return () => this.connectedListeners.delete(listener);
+  }
+
+  reconnect(): void {
+    for (const listener of this.connectedListeners) {
+      listener();
+    }
+  }
+
+  lastRead(): PendingRead {
+    const read = this.reads.at(-1);
+    if (read === undefined) {
+      throw new Error('no read was made');
+    }
+    return read;
+  }
+
+  lastFollow(): Follow {
+    const follow = this.follows.at(-1);
+    if (follow === undefined) {
+      throw new Error('nothing is followed');
+    }
+    return follow;
+  }
+}
