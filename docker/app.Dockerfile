@@ -15,7 +15,7 @@ RUN npx nx run-many -t build -p api web --outputStyle=static \
 
 FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
-ENV NODE_ENV=production PORT=3000
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 COPY --from=build /workspace/package.json ./
 COPY --from=build /workspace/node_modules ./node_modules
 COPY --from=build /workspace/libs/domain/package.json libs/domain/

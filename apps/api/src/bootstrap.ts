@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import type { AddressInfo } from 'node:net';
 
-import { type LogLevel, ValidationPipe } from '@nestjs/common';
+import { Logger, type LogLevel, ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -24,6 +24,7 @@ export interface RunningApi {
 
 /** Opens (and migrates) the database, then starts API and web client on one port. Used by main and tests. */
 export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promise<RunningApi> {
+  if (logLevels) Logger.overrideLogger(logLevels);
   const database = await Database.open(config);
   let app: NestExpressApplication;
   try {

@@ -217,6 +217,13 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
     });
 
     it('an unknown office gives OFFICE_NOT_FOUND, an impossible date INVALID_DATE', async () => {
+      const yearZero = await graphql(
+        url,
+        AVAILABILITY,
+        { officeId: world.officeId, date: '0000-01-01', part: 'MORNING' },
+        world.people[0],
+      );
+      expect(errorCode(yearZero)).toBe('INVALID_DATE');
       const unknownOffice = await graphql(
         url,
         AVAILABILITY,

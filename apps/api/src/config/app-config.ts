@@ -4,7 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 export interface AppConfig {
   /** HTTP port for API and web client; 0 picks a free port (tests). */
   readonly port: number;
-  /** Bind address. */
+  /** Bind address: 127.0.0.1 in demo mode, else all interfaces, unless HOST says otherwise. */
   readonly host: string;
   /** PostgreSQL server URL; when absent the embedded PGlite in `dataDir` is used. */
   readonly databaseUrl: string | undefined;
@@ -78,7 +78,8 @@ export function loadConfig(
   const webDirRaw = env['NAHBAR_WEB_DIR'];
   return {
     port: readPort(env),
-    host: env['HOST'] || '0.0.0.0',
+    // The demo identity lets anyone act as anyone: by default it listens on this machine only.
+    host: env['HOST'] || (demoMode ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
     dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw),
     demoMode,

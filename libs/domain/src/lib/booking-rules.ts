@@ -32,7 +32,7 @@ export function checkBookingDate(input: string, now: Date = new Date()): DateChe
         message:
           parsed.reason === 'MALFORMED'
             ? `"${input}" is not a date. Use the form YYYY-MM-DD, for example 2027-03-15.`
-            : `${input} does not exist in the calendar. Choose a real day.`,
+            : `${input} is not a day nahbar can book (it does not exist or is not between 1900 and 9999).`,
       },
     };
   }

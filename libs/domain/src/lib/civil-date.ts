@@ -7,6 +7,9 @@ export const OFFICE_ZONE = 'Europe/Berlin';
 export type CivilDate = string & { readonly __civilDate: unique symbol };
 
 const CIVIL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** Years a booking date can sensibly have; PostgreSQL would refuse year 0 and others are typing mistakes. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9999;
 
 export type CivilDateParseResult =
   | { readonly ok: true; readonly date: CivilDate }
@@ -14,14 +17,14 @@ export type CivilDateParseResult =
 
 /**
  * Parses a civil date strictly: exactly `YYYY-MM-DD` and a day that exists
- * (2027-02-30 is refused, 2028-02-29 is accepted).
+ * (2027-02-30 is refused, 2028-02-29 is accepted) in the years 1900 to 9999.
  */
 export function parseCivilDate(input: string): CivilDateParseResult {
   if (!CIVIL_DATE_PATTERN.test(input)) {
     return { ok: false, reason: 'MALFORMED' };
   }
   const parsed = DateTime.fromISO(input, { zone: OFFICE_ZONE });
-  if (!parsed.isValid || parsed.toISODate() !== input) {
+  if (!parsed.isValid || parsed.toISODate() !== input || parsed.year < FIRST_YEAR || parsed.year > LAST_YEAR) {
     return { ok: false, reason: 'IMPOSSIBLE' };
   }
   return { ok: true, date: input as CivilDate };

@@ -1,0 +1,633 @@
+#!/usr/bin/env node
+// Benchmark of the desk availability of one office on one date, three ways, in one run:
+//   (A) GraphQL `deskAvailability` over HTTP against the built API (dist/apps/api),
+//   (B) the same SQL behind a bare node:http handler with a pg.Pool (the floor for any HTTP API in Node),
+//   (C) the same SQL through pg alone (no HTTP).
+// It creates its own database on a local PostgreSQL server, seeds it, loads it with bookings, measures, and drops it.
+// Not a test: run it with `npm run bench:availability` (see tools/bench/README.md).
+import { fork, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import pg from 'pg';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const API_DIST = new URL('../../dist/apps/api/', import.meta.url);
+const THIS_FILE = fileURLToPath(import.meta.url);
+const DEMO_PERSON_HEADER = 'x-nahbar-demo-person';
+/** As the API's own server pool (apps/api/src/database/database.ts). */
+const POOL_MAX = 20;
+const REQUEST_TIMEOUT_MS = 10_000;
+const SERVER_START_TIMEOUT_MS = 90_000;
+
+/** Set by SIGINT/SIGTERM: loops stop and the signal handler exits once cleanup is done. */
+let stoppedBy;
+
+const QUERY = `query DeskAvailability($officeId: ID!, $date: String!, $part: DayPart!) {
+  deskAvailability(officeId: $officeId, date: $date, part: $part) {
+    deskId code areaName morningFree afternoonFree free myBookingId
+  }
+}`;
+
+const USAGE = `Usage: node tools/bench/availability.mjs [options]   (build the API first: npx nx build api)
+
+  --requests N      measured requests per method (default 2000)
+  --concurrency N   requests in flight at once (default 8)
+  --warmup N        unmeasured requests per method first (default 200)
+  --part P          MORNING | AFTERNOON | FULL_DAY (default FULL_DAY)
+  --in-process      run the API and the bare server inside this process instead of child processes
+  --timeout S       give up after S seconds in all (default 600)
+  --help
+
+Environment: NAHBAR_BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), a loopback server
+where the bench may create and drop the database nahbar_bench_<pid>.`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The bare server, shared by the child process (--serve-bare) and --in-process.
+
+function freeFor(part, morningTaken, afternoonTaken) {
+  if (part === 'MORNING') return !morningTaken;
+  if (part === 'AFTERNOON') return !afternoonTaken;
+  return !morningTaken && !afternoonTaken;
+}
+
+/** The same rows in the same shape as the GraphQL answer. */
+function toAvailability(rows, part) {
+  return rows.map((row) => ({
+    deskId: row.desk_id,
+    code: row.code,
+    areaName: row.area_name,
+    morningFree: !row.morning_taken,
+    afternoonFree: !row.afternoon_taken,
+    free: freeFor(part, row.morning_taken, row.afternoon_taken),
+    myBookingId: row.my_booking_id,
+  }));
+}
+
+/** POST {officeId, date, part} as JSON, person in the demo header; answers {data: {deskAvailability: [...]}}. */
+function createBareServer(pool, sql) {
+  return http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      let input;
+      try {
+        input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"bad json"}');
+        return;
+      }
+      const personId = req.headers[DEMO_PERSON_HEADER];
+      pool.query(sql, [input.officeId, input.date, personId]).then(
+        (result) => {
+          const body = JSON.stringify({ data: { deskAvailability: toAvailability(result.rows, input.part) } });
+          res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        },
+        (error) => {
+          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error.message }));
+        },
+      );
+    });
+  });
+}
+
+function listen(server, port = 0) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+function closeServer(server) {
+  return new Promise((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+}
+
+/** Child-process mode: waits for {dbUrl, sql, poolMax} from the parent, answers {port}; exits when the parent goes. */
+function serveBareChild() {
+  let pool;
+  let server;
+  const stop = async () => {
+    if (server) await closeServer(server);
+    if (pool) await pool.end().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('disconnect', stop);
+  process.on('SIGTERM', stop);
+  process.once('message', async ({ dbUrl, sql, poolMax }) => {
+    try {
+      pool = new pg.Pool({ connectionString: dbUrl, max: poolMax });
+      server = createBareServer(pool, sql);
+      process.send({ port: await listen(server) });
+    } catch (error) {
+      process.send({ error: String(error?.stack ?? error) });
+      await stop();
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+function fail(message) {
+  const error = new Error(message);
+  error.benchMessage = true;
+  throw error;
+}
+
+function positiveInt(name, raw) {
+  const value = Number(raw);
+  if (!/^\d+$/.test(String(raw)) || value < 1) fail(`--${name} must be a whole number ≥ 1, got "${raw}".`);
+  return value;
+}
+
+function isLoopback(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function quoteIdent(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A sleep that does not keep the process alive: for the losing side of a race. */
+function idleSleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A civil date `days` from today (UTC), moved on to the next Wednesday: a normal office day. */
+function futureWednesday(days) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCDate(date.getUTCDate() + ((3 - date.getUTCDay() + 7) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+function addDays(civil, days) {
+  const date = new Date(`${civil}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** One POST with a JSON body over the keep-alive agent; resolves to the parsed JSON answer. */
+function postJson(agent, url, headers, payload) {
+  const body = JSON.stringify(payload);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) {
+            reject(new Error(`HTTP ${res.statusCode} from ${url}: ${text.slice(0, 500)}`));
+            return;
+          }
+          try {
+            resolve(JSON.parse(text));
+          } catch {
+            reject(new Error(`not JSON from ${url}: ${text.slice(0, 200)}`));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within ${REQUEST_TIMEOUT_MS} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Runs `total` calls of `once`, `concurrency` at a time; returns each call's latency in ms and the wall time. */
+async function drive(once, total, concurrency, deadline) {
+  const latencies = new Float64Array(total);
+  let next = 0;
+  let failed = false;
+  const started = performance.now();
+  const worker = async () => {
+    try {
+      while (next < total && !failed) {
+        if (stoppedBy) fail(`stopped by ${stoppedBy}`);
+        if (Date.now() > deadline) fail('time limit reached while measuring (see --timeout).');
+        const index = next++;
+        const t0 = performance.now();
+        await once();
+        latencies[index] = performance.now() - t0;
+      }
+    } catch (error) {
+      failed = true; // the other workers stop after their current request
+      throw error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  return { latencies, wallMs: performance.now() - started };
+}
+
+function summarise({ latencies, wallMs }) {
+  const sorted = Float64Array.from(latencies).sort();
+  const rank = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
+  return { p50: rank(0.5), p95: rank(0.95), mean, rps: (sorted.length / wallMs) * 1000 };
+}
+
+function table(rows) {
+  const header = ['method', 'p50 ms', 'p95 ms', 'mean ms', 'req/s', 'p95 ratio vs bare http', 'p95 ratio vs pg alone'];
+  const bare = rows.find((row) => row.key === 'B').stats.p95;
+  const pgAlone = rows.find((row) => row.key === 'C').stats.p95;
+  const cells = rows.map(({ label, stats }) => [
+    label,
+    stats.p50.toFixed(2),
+    stats.p95.toFixed(2),
+    stats.mean.toFixed(2),
+    stats.rps.toFixed(0),
+    `${(stats.p95 / bare).toFixed(2)}x`,
+    `${(stats.p95 / pgAlone).toFixed(2)}x`,
+  ]);
+  const widths = header.map((title, col) => Math.max(title.length, ...cells.map((row) => row[col].length)));
+  const line = (row) =>
+    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join(' | ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...cells.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The run
+
+async function importDist(file) {
+  const url = new URL(file, API_DIST);
+  if (!existsSync(url)) {
+    fail(
+      `${fileURLToPath(url)} is missing: build the API first with \`npx nx build api\` (or run \`npm run bench:availability\`).`,
+    );
+  }
+  return import(url.href);
+}
+
+/** Starts `node dist/apps/api/main.js` on a free port; resolves once /graphql answers. */
+async function startApiChild(dbUrl, cleanups, deadline) {
+  const port = await freePort();
+  const env = { ...process.env };
+  for (const name of ['NODE_ENV', 'NAHBAR_DATA_DIR', 'NAHBAR_WEB_DIR']) delete env[name];
+  Object.assign(env, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: dbUrl,
+    NAHBAR_SEED_DEMO: 'true',
+    NAHBAR_DEMO: 'true',
+  });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', API_DIST))], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk.toString('utf8')).slice(-8000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = false;
+  const exit = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
+  cleanups.push(async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exit;
+    clearTimeout(killer);
+  });
+
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const until = Math.min(deadline, Date.now() + SERVER_START_TIMEOUT_MS);
+  for (;;) {
+    if (stoppedBy) fail(`stopped by ${stoppedBy}`);
+    if (exited) fail(`the API process exited before it answered:\n${output}`);
+    if (Date.now() > until) fail(`the API did not answer on ${url} in time:\n${output}`);
+    try {
+      const answer = await postJson(undefined, url, {}, { query: '{ demoPeople { id } }' });
+      if (answer.data?.demoPeople) return url;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+}
+
+async function startApiInProcess(dbUrl, cleanups) {
+  const { startApi } = await importDist('bootstrap.js');
+  const { loadConfig } = await importDist('config/app-config.js');
+  const config = loadConfig(
+    { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbUrl, NAHBAR_SEED_DEMO: 'true', NAHBAR_DEMO: 'true' },
+    process.cwd(),
+  );
+  const api = await startApi(config, ['error']);
+  cleanups.push(() => api.close());
+  return `http://127.0.0.1:${api.port}/graphql`;
+}
+
+async function startBareChild(dbUrl, sql, cleanups, deadline) {
+  const child = fork(THIS_FILE, ['--serve-bare'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let exited = false;
+  const exit = new Promise((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  cleanups.push(async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exit;
+    clearTimeout(killer);
+  });
+  const answered = new Promise((resolve) => child.once('message', resolve));
+  child.send({ dbUrl, sql, poolMax: POOL_MAX });
+  const answer = await Promise.race([
+    answered,
+    exit.then(() => ({ error: 'the bare server process exited before it listened' })),
+    idleSleep(Math.max(0, Math.min(deadline - Date.now(), SERVER_START_TIMEOUT_MS))).then(() => ({
+      error: 'the bare server did not start in time',
+    })),
+  ]);
+  if (answer.error) fail(answer.error);
+  return `http://127.0.0.1:${answer.port}/`;
+}
+
+/** Bookings: half the office's desks on the date, for the three parts; plus a year's background elsewhere. */
+async function addLoad(admin, office, desks, people, date) {
+  const rows = [];
+  const half = Math.floor(desks.length / 2);
+  const parts = ['FULL_DAY', 'MORNING', 'AFTERNOON'];
+  for (let i = 0; i < half; i++) {
+    // Person i holds desk 2i: every other desk taken, person 0 (the caller) among them.
+    rows.push({
+      person: people[i % people.length].id,
+      desk: desks[2 * i].id,
+      date,
+      part: parts[i % 3],
+      status: 'BOOKED',
+    });
+  }
+  // A cancelled booking on a free desk: must not count as taken.
+  rows.push({ person: people[people.length - 1].id, desk: desks[1].id, date, part: 'FULL_DAY', status: 'CANCELLED' });
+  // Background: every person one full day a working day for the 120 days from tomorrow, on desks of all offices.
+  const all = (await admin.query('SELECT id FROM desks ORDER BY office_id, code')).rows;
+  const today = new Date().toISOString().slice(0, 10);
+  for (let day = 1; day <= 120; day++) {
+    const civil = addDays(today, day);
+    const weekday = new Date(`${civil}T00:00:00Z`).getUTCDay();
+    if (civil === date || weekday === 0 || weekday === 6) continue;
+    people.forEach((person, p) => {
+      rows.push({
+        person: person.id,
+        desk: all[(day * 7 + p) % all.length].id,
+        date: civil,
+        part: 'FULL_DAY',
+        status: day % 5 === 0 && p === 0 ? 'CANCELLED' : 'BOOKED',
+      });
+    });
+  }
+  await admin.query(
+    `INSERT INTO bookings (person_id, desk_id, date, part, status, cancelled_at)
+     SELECT person, desk, day::date, part, status, CASE WHEN status = 'CANCELLED' THEN now() END
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS t(person, desk, day, part, status)`,
+    [
+      rows.map((r) => r.person),
+      rows.map((r) => r.desk),
+      rows.map((r) => r.date),
+      rows.map((r) => r.part),
+      rows.map((r) => r.status),
+    ],
+  );
+  await admin.query('ANALYZE');
+  const onDate = rows.filter((r) => r.date === date && r.status === 'BOOKED').length;
+  return { total: rows.length, onDate, half };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '8' },
+      warmup: { type: 'string', default: '200' },
+      part: { type: 'string', default: 'FULL_DAY' },
+      'in-process': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '600' },
+      help: { type: 'boolean', default: false },
+      'serve-bare': { type: 'boolean', default: false },
+    },
+  });
+  if (values['serve-bare']) {
+    serveBareChild();
+    return;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const requests = positiveInt('requests', values.requests);
+  const concurrency = positiveInt('concurrency', values.concurrency);
+  const warmup = Number(values.warmup) === 0 ? 0 : positiveInt('warmup', values.warmup);
+  const timeoutSeconds = positiveInt('timeout', values.timeout);
+  const part = values.part;
+  if (!['MORNING', 'AFTERNOON', 'FULL_DAY'].includes(part))
+    fail(`--part must be MORNING, AFTERNOON or FULL_DAY, got "${part}".`);
+  const inProcess = values['in-process'];
+  const deadline = Date.now() + timeoutSeconds * 1000;
+
+  const adminUrl = new URL(process.env.NAHBAR_BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  if (!isLoopback(adminUrl.hostname))
+    fail(`NAHBAR_BENCH_ADMIN_URL must name a server on this machine (127.0.0.1), got ${adminUrl.hostname}.`);
+  const dbName = `nahbar_bench_${process.pid}`;
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+
+  const { OFFICE_AVAILABILITY_SQL: sql } = await importDist('bookings/availability.service.js');
+  if (typeof sql !== 'string')
+    fail(
+      'dist/apps/api/bookings/availability.service.js exports no OFFICE_AVAILABILITY_SQL: rebuild with `npx nx build api`.',
+    );
+  for (const file of ['main.js', 'bootstrap.js', 'config/app-config.js']) {
+    if (!existsSync(new URL(file, API_DIST)))
+      fail(`dist/apps/api/${file} is missing: build the API first with \`npx nx build api\`.`);
+  }
+
+  // Everything to undo, last first; runs on success, failure, time-out and Ctrl-C alike.
+  const cleanups = [];
+  let cleaning;
+  // One cleanup, however many paths (end, error, signal, watchdog) ask for it; each waits for the same one.
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const undo of cleanups.reverse()) {
+        try {
+          await Promise.race([undo(), idleSleep(15_000)]);
+        } catch (error) {
+          console.error(`cleanup: ${error.message}`);
+        }
+      }
+    })());
+  const onSignal = (signal) => {
+    stoppedBy = signal;
+    console.error(`\n${signal}: cleaning up`);
+    cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watchdog = setTimeout(
+    () => {
+      console.error(`\nbench: no result after ${timeoutSeconds} s; cleaning up`);
+      cleanup().finally(() => process.exit(1));
+    },
+    timeoutSeconds * 1000 + 30_000,
+  );
+  watchdog.unref();
+
+  try {
+    const server = new pg.Client({ connectionString: adminUrl.href, connectionTimeoutMillis: 10_000 });
+    await server.connect();
+    cleanups.push(async () => {
+      await server.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
+      await server.end();
+    });
+    const version = (await server.query('SHOW server_version')).rows[0].server_version;
+    await server.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
+    await server.query(`CREATE DATABASE ${quoteIdent(dbName)}`);
+
+    // The API migrates and seeds the demo data into the empty database as it starts.
+    const apiUrl = inProcess
+      ? await startApiInProcess(dbUrl.href, cleanups)
+      : await startApiChild(dbUrl.href, cleanups, deadline);
+
+    const pool = new pg.Pool({ connectionString: dbUrl.href, max: POOL_MAX });
+    cleanups.push(() => pool.end());
+    const people = (await pool.query('SELECT id FROM people ORDER BY email')).rows;
+    const [office] = (
+      await pool.query(
+        `SELECT o.id, o.name, count(d.id)::int AS desks FROM offices o JOIN desks d ON d.office_id = o.id AND d.active
+         GROUP BY o.id, o.name ORDER BY count(d.id) DESC, o.name LIMIT 1`,
+      )
+    ).rows;
+    if (!office || people.length < 2) fail('the demo data is missing from the bench database.');
+    const desks = (await pool.query('SELECT id FROM desks WHERE office_id = $1 AND active ORDER BY code', [office.id]))
+      .rows;
+    const date = futureWednesday(14);
+    const load = await addLoad(pool, office, desks, people, date);
+    const personId = people[0].id;
+
+    let bareUrl;
+    if (inProcess) {
+      const bare = createBareServer(pool, sql);
+      const port = await listen(bare);
+      cleanups.push(() => closeServer(bare));
+      bareUrl = `http://127.0.0.1:${port}/`;
+    } else {
+      bareUrl = await startBareChild(dbUrl.href, sql, cleanups, deadline);
+    }
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    cleanups.push(() => agent.destroy());
+    const headers = { [DEMO_PERSON_HEADER]: personId };
+    const variables = { officeId: office.id, date, part };
+    const methods = [
+      {
+        key: 'A',
+        label: 'A GraphQL deskAvailability (HTTP)',
+        once: async () => {
+          const answer = await postJson(agent, apiUrl, headers, { query: QUERY, variables });
+          if (answer.errors) fail(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+          return answer.data.deskAvailability;
+        },
+      },
+      {
+        key: 'B',
+        label: 'B bare node:http + pg.Pool',
+        once: async () => (await postJson(agent, bareUrl, headers, variables)).data.deskAvailability,
+      },
+      {
+        key: 'C',
+        label: 'C pg.Pool alone (no HTTP)',
+        once: async () => toAvailability((await pool.query(sql, [office.id, date, personId])).rows, part),
+      },
+    ];
+
+    // All three must answer the same before any is timed.
+    const expected = JSON.stringify(await methods[2].once());
+    for (const method of methods) {
+      const got = JSON.stringify(await method.once());
+      if (got !== expected) fail(`${method.label} answers differently from pg alone:\n${got}\n${expected}`);
+    }
+    const parsed = JSON.parse(expected);
+    const free = parsed.filter((desk) => desk.free).length;
+    if (!parsed.some((desk) => desk.myBookingId))
+      fail('the caller has no booking among the answers: the load is wrong.');
+
+    console.log(
+      `office "${office.name}" (${office.desks} desks), ${date} ${part}: ${load.onDate} live bookings on the date, ` +
+        `${free} desks free; ${load.total} bookings in all; caller ${personId}`,
+    );
+    console.log(
+      `${requests} requests per method after ${warmup} warm-up, concurrency ${concurrency}; ` +
+        `servers ${inProcess ? 'in this process' : 'in child processes'}; pool max ${POOL_MAX}\n`,
+    );
+
+    const results = [];
+    for (const method of methods) {
+      if (warmup > 0) await drive(method.once, warmup, concurrency, deadline);
+      const stats = summarise(await drive(method.once, requests, concurrency, deadline));
+      results.push({ ...method, stats });
+    }
+
+    console.log(table(results));
+    const cpus = os.cpus();
+    console.log(
+      `\nmachine: ${cpus.length} cpus (${cpus[0]?.model.trim() ?? 'unknown'}), node ${process.version}, PostgreSQL ${version}, ${os.platform()} ${os.release()}`,
+    );
+  } finally {
+    await cleanup();
+    clearTimeout(watchdog);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  main().catch((error) => {
+    if (stoppedBy) return; // the signal handler exits once cleanup is done
+    console.error(`bench: ${error.benchMessage ? error.message : (error?.stack ?? error)}`);
+    process.exit(1);
+  });
+}
