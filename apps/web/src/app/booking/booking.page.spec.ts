@@ -2,8 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
+import { aDesk } from '../../testing/desk-availability';
 import { FakeAvailabilityApi } from '../../testing/fake-availability-api';
-import type { DeskAvailability, Office } from '../core/graphql/api.types';
+import type { Office } from '../core/graphql/api.types';
 import { BookingsApi } from '../shared/data-access/bookings.api';
 import { todayInOfficeZone } from '../shared/date/civil-date';
 import { BookingPage } from './booking.page';
@@ -20,18 +21,7 @@ function office(id: string, name: string): Office {
   };
 }
 
-function desk(code: string, partial: Partial<DeskAvailability> = {}): DeskAvailability {
-  return {
-    deskId: `id-${code}`,
-    code,
-    areaName: 'Erdgeschoss',
-    morningFree: true,
-    afternoonFree: true,
-    free: true,
-    myBookingId: null,
-    ...partial,
-  };
-}
+const desk = aDesk;
 
 describe('BookingPage', () => {
   let api: FakeAvailabilityApi;

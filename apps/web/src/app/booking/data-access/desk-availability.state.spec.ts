@@ -1,3 +1,4 @@
+import { aDesk } from '../../../testing/desk-availability';
 import type { DeskAvailability } from '../../core/graphql/api.types';
 import {
   describeStatusChange,
@@ -9,17 +10,8 @@ import {
   withOwnBooking,
 } from './desk-availability.state';
 
-function desk(partial: Partial<DeskAvailability> & { code: string }): DeskAvailability {
-  return {
-    deskId: `id-${partial.code}`,
-    areaName: 'Erdgeschoss',
-    morningFree: true,
-    afternoonFree: true,
-    free: true,
-    myBookingId: null,
-    ...partial,
-  };
-}
+const desk = ({ code, ...partial }: Partial<DeskAvailability> & { code: string }): DeskAvailability =>
+  aDesk(code, partial);
 
 describe('deskStatus', () => {
   it('is free, taken, or mine', () => {

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 
+import { aDesk } from '../../../testing/desk-availability';
 import { FakeAvailabilityApi } from '../../../testing/fake-availability-api';
 import { Announcer } from '../../core/a11y/announcer';
 import type { Booking, DeskAvailability } from '../../core/graphql/api.types';
@@ -16,18 +17,7 @@ const QUERY: AvailabilityQuery = {
   part: 'FULL_DAY',
 };
 
-function desk(code: string, partial: Partial<DeskAvailability> = {}): DeskAvailability {
-  return {
-    deskId: `id-${code}`,
-    code,
-    areaName: 'Erdgeschoss',
-    morningFree: true,
-    afternoonFree: true,
-    free: true,
-    myBookingId: null,
-    ...partial,
-  };
-}
+const desk = aDesk;
 
 const TAKEN = { morningFree: false, afternoonFree: false, free: false } as const;
 

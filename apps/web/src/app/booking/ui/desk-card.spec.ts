@@ -1,21 +1,11 @@
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 
+import { aDesk } from '../../../testing/desk-availability';
 import type { DeskAvailability } from '../../core/graphql/api.types';
 import { DeskCard } from './desk-card';
 
-function desk(partial: Partial<DeskAvailability> = {}): DeskAvailability {
-  return {
-    deskId: 'd3',
-    code: 'A-03',
-    areaName: 'Erdgeschoss',
-    morningFree: true,
-    afternoonFree: true,
-    free: true,
-    myBookingId: null,
-    ...partial,
-  };
-}
+const desk = (partial: Partial<DeskAvailability> = {}): DeskAvailability => aDesk('A-03', { deskId: 'd3', ...partial });
 
 describe('DeskCard', () => {
   let fixture: ComponentFixture<DeskCard>;

@@ -1,0 +1,15 @@
+import type { DeskAvailability } from '../app/core/graphql/api.types';
+
+/** A free desk of the area "Erdgeschoss" as the API returns it; tests override what they need. */
+export function aDesk(code: string, partial: Partial<DeskAvailability> = {}): DeskAvailability {
+  return {
+    deskId: `id-${code}`,
+    code,
+    areaName: 'Erdgeschoss',
+    morningFree: true,
+    afternoonFree: true,
+    free: true,
+    myBookingId: null,
+    ...partial,
+  };
+}
