@@ -7,8 +7,11 @@ import type { DataSource } from 'typeorm';
 import { BookingsModule } from './bookings/bookings.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
+import { Authenticator } from './identity/authenticator.js';
 import { createGraphqlContext } from './identity/graphql-context.js';
 import { IdentityGuard } from './identity/identity.guard.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { webSocketAuthentication } from './identity/ws-connection.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -22,16 +25,20 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, dataSource),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        IdentityModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: GRAPHQL_PATH,
-          autoSchemaFile: true,
-          sortSchema: true,
-          subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH } },
-          context: createGraphqlContext,
-          introspection: !config.production,
-          graphiql: false,
-          includeStacktraceInErrorResponses: false,
+          inject: [Authenticator],
+          useFactory: (authenticator: Authenticator): ApolloDriverConfig => ({
+            path: GRAPHQL_PATH,
+            autoSchemaFile: true,
+            sortSchema: true,
+            subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH, ...webSocketAuthentication(authenticator) } },
+            context: createGraphqlContext,
+            introspection: !config.production,
+            graphiql: false,
+            includeStacktraceInErrorResponses: false,
+          }),
         }),
         RealtimeModule,
         OrganisationsModule,

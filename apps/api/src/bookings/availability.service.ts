@@ -2,7 +2,9 @@ import { type CivilDate, type DayPart, type HalfDay, isFreeFor, parseCivilDate }
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import type { Caller } from '../identity/caller.js';
 import { OfficeNotFoundError } from '../places/places.errors.js';
+import { officeOpenTo } from '../places/places.service.js';
 import { BookingRefusedError } from './bookings.errors.js';
 import type { DeskAvailability } from './models/desk-availability.model.js';
 
@@ -34,11 +36,18 @@ export const OFFICE_AVAILABILITY_SQL = `${AVAILABILITY_SELECT} WHERE d.office_id
 export class AvailabilityService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Availability of every active desk of an office. Past dates may be looked at; only booking refuses them. */
-  async forOffice(officeId: string, date: string, part: DayPart, personId: string): Promise<DeskAvailability[]> {
+  /**
+   * Availability of every active desk of an office open to the caller. Past dates may be looked at; only booking
+   * refuses them.
+   */
+  async forOffice(caller: Caller, officeId: string, date: string, part: DayPart): Promise<DeskAvailability[]> {
     const day = requireCivilDate(date);
-    const rows: AvailabilityRow[] = await this.dataSource.query(OFFICE_AVAILABILITY_SQL, [officeId, day, personId]);
-    if (rows.length === 0) await this.requireOffice(officeId);
+    await this.requireOfficeOpenTo(caller, officeId);
+    const rows: AvailabilityRow[] = await this.dataSource.query(OFFICE_AVAILABILITY_SQL, [
+      officeId,
+      day,
+      caller.personId,
+    ]);
     return rows.map((row) => toAvailability(row, part));
   }
 
@@ -53,15 +62,23 @@ export class AvailabilityService {
   }
 
   /** Checks what a subscription is asked for before it starts, with the same errors as the query. */
-  async requireOfficeAndDate(officeId: string, date: string): Promise<CivilDate> {
+  async requireOfficeAndDate(caller: Caller, officeId: string, date: string): Promise<CivilDate> {
     const day = requireCivilDate(date);
-    await this.requireOffice(officeId);
+    await this.requireOfficeOpenTo(caller, officeId);
     return day;
   }
 
-  private async requireOffice(officeId: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM offices WHERE id = $1', [officeId]);
-    if (rows.length === 0) throw new OfficeNotFoundError();
+  /** Whether the caller may (still) read the office: checked again for every event a subscriber receives. */
+  async isOfficeOpenTo(caller: Caller, officeId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM offices f WHERE f.id = $1 AND ${officeOpenTo(2)}`,
+      [officeId, caller.organisationId],
+    );
+    return rows.length > 0;
+  }
+
+  private async requireOfficeOpenTo(caller: Caller, officeId: string): Promise<void> {
+    if (!(await this.isOfficeOpenTo(caller, officeId))) throw new OfficeNotFoundError();
   }
 }
 

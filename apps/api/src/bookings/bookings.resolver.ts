@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 
-import { CurrentPersonId } from '../identity/current-person.decorator.js';
+import type { Caller } from '../identity/caller.js';
+import { CurrentCaller, CurrentPersonId } from '../identity/current-person.decorator.js';
 import type { GraphqlContext } from '../identity/graphql-context.js';
 import { AvailabilityEvents, type DeskAvailabilityChanged } from '../realtime/availability-events.js';
 import { AvailabilityService } from './availability.service.js';
@@ -22,9 +23,9 @@ export class BookingsResolver {
   @Query(() => [DeskAvailability], { description: "The office's desks and whether each is free on a date." })
   deskAvailability(
     @Args() { officeId, date, part }: DeskAvailabilityArgs,
-    @CurrentPersonId() personId: string,
+    @CurrentCaller() caller: Caller,
   ): Promise<DeskAvailability[]> {
-    return this.availability.forOffice(officeId, date, part, personId);
+    return this.availability.forOffice(caller, officeId, date, part);
   }
 
   @Query(() => [Booking], { description: "The caller's live bookings from today on." })
@@ -33,8 +34,8 @@ export class BookingsResolver {
   }
 
   @Mutation(() => Booking)
-  bookDesk(@Args('input') input: BookDeskInput, @CurrentPersonId() personId: string): Promise<Booking> {
-    return this.bookings.book(personId, input);
+  bookDesk(@Args('input') input: BookDeskInput, @CurrentCaller() caller: Caller): Promise<Booking> {
+    return this.bookings.book(caller, input);
   }
 
   @Mutation(() => Booking, { description: 'Cancels one of your bookings; the desk turns free for everyone at once.' })
@@ -44,21 +45,26 @@ export class BookingsResolver {
 
   @Subscription(() => DeskAvailability, {
     description: 'Pushes a desk of the office whenever its availability on the date changes.',
-    // Events carry ids only; every subscriber re-reads the desk as its own query would.
+    // An event reaches a subscriber only while the office is open to them (sharing can be revoked meanwhile)...
+    async filter(this: BookingsResolver, event: DeskAvailabilityChanged, _args: unknown, context: GraphqlContext) {
+      return context.caller !== undefined && this.availability.isOfficeOpenTo(context.caller, event.officeId);
+    },
+    // ...and carries ids only: every subscriber re-reads the desk as its own query would.
     async resolve(
       this: BookingsResolver,
       event: DeskAvailabilityChanged,
       args: DeskAvailabilityArgs,
       context: GraphqlContext,
     ): Promise<DeskAvailability | undefined> {
-      if (!context.personId) return undefined;
-      return this.availability.forDesk(event.deskId, event.date, args.part, context.personId);
+      if (!context.caller) return undefined;
+      return this.availability.forDesk(event.deskId, event.date, args.part, context.caller.personId);
     },
   })
   async deskAvailabilityChanged(
     @Args() { officeId, date }: DeskAvailabilityArgs,
+    @CurrentCaller() caller: Caller,
   ): Promise<AsyncIterableIterator<DeskAvailabilityChanged>> {
-    const day = await this.availability.requireOfficeAndDate(officeId, date);
+    const day = await this.availability.requireOfficeAndDate(caller, officeId, date);
     return this.events.listen(officeId, day);
   }
 }

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 
 import { DomainError } from '../common/domain-error.js';
+import type { Caller } from '../identity/caller.js';
 import type { Office } from '../places/models/office.model.js';
 import { DeskNotFoundError } from '../places/places.errors.js';
-import { PlacesService } from '../places/places.service.js';
+import { officeOpenTo, PlacesService } from '../places/places.service.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
 import type { BookingStatus } from './booking.entity.js';
 import {
@@ -52,13 +53,16 @@ export class BookingsService {
    * Books a desk. The date rules come from the domain library; "desk taken" and "person already booked" are
    * decided by the exclusion constraints in one INSERT, so racing requests give one booking and typed errors.
    */
-  async book(personId: string, input: BookDeskInput, now: Date = new Date()): Promise<Booking> {
+  async book(caller: Caller, input: BookDeskInput, now: Date = new Date()): Promise<Booking> {
     const dateCheck = checkBookingDate(input.date, now);
     if (!dateCheck.ok) throw new BookingRefusedError(dateCheck.refusal);
+    const personId = caller.personId;
 
+    // A desk of an office not open to the caller's organisation reads as not found.
     const desks: { office_id: string; active: boolean }[] = await this.dataSource.query(
-      'SELECT office_id, active FROM desks WHERE id = $1',
-      [input.deskId],
+      `SELECT d.office_id, d.active FROM desks d JOIN offices f ON f.id = d.office_id
+       WHERE d.id = $1 AND ${officeOpenTo(2)}`,
+      [input.deskId, caller.organisationId],
     );
     const desk = desks[0];
     if (!desk) throw new DeskNotFoundError();

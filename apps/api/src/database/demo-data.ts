@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Demo data for a first start: three organisations (a state agency of each of two Länder and a town), five
- * municipalities in Bayern and Nordrhein-Westfalen, five offices with 52 desks, and eight people.
+ * municipalities in Bayern and Nordrhein-Westfalen, five offices with 52 desks (three shared with other
+ * organisations), eight people with admins, facility managers and three teams with their leads.
  * Municipality keys (AGS) and coordinates are the real ones.
  */
 interface DemoOffice {
@@ -10,15 +11,22 @@ interface DemoOffice {
   readonly address: string;
   readonly ags: string;
   readonly operator: string;
+  /** Organisations besides the operator whose staff may book the office. */
+  readonly sharedWith: readonly string[];
   readonly latitude: number;
   readonly longitude: number;
   readonly areas: readonly { readonly name: string; readonly prefix: string; readonly desks: number }[];
 }
 
+const LDBV = 'Landesamt für Digitalisierung, Breitband und Vermessung';
+const FUERTH = 'Stadt Fürth';
+const ITNRW = 'IT.NRW – Landesbetrieb Information und Technik';
+
+/** `claim` is the value of the identity provider's organisation claim for people of the organisation. */
 const ORGANISATIONS = [
-  { name: 'Landesamt für Digitalisierung, Breitband und Vermessung', kind: 'STATE' },
-  { name: 'Stadt Fürth', kind: 'MUNICIPAL' },
-  { name: 'IT.NRW – Landesbetrieb Information und Technik', kind: 'STATE' },
+  { name: LDBV, kind: 'STATE', claim: 'ldbv' },
+  { name: FUERTH, kind: 'MUNICIPAL', claim: 'stadt-fuerth' },
+  { name: ITNRW, kind: 'STATE', claim: 'it-nrw' },
 ] as const;
 
 const MUNICIPALITIES = [
@@ -34,7 +42,8 @@ const OFFICES: readonly DemoOffice[] = [
     name: 'Satellitenbüro Fürth Rathaus',
     address: 'Königstraße 88, 90762 Fürth',
     ags: '09563000',
-    operator: 'Stadt Fürth',
+    operator: FUERTH,
+    sharedWith: [LDBV],
     latitude: 49.4771,
     longitude: 10.9887,
     areas: [
@@ -46,7 +55,8 @@ const OFFICES: readonly DemoOffice[] = [
     name: 'Co-Working Erlangen Hauptbahnhof',
     address: 'Bahnhofplatz 3, 91054 Erlangen',
     ags: '09562000',
-    operator: 'Landesamt für Digitalisierung, Breitband und Vermessung',
+    operator: LDBV,
+    sharedWith: [FUERTH, ITNRW],
     latitude: 49.5958,
     longitude: 11.0019,
     areas: [{ name: 'Offene Fläche', prefix: 'A', desks: 10 }],
@@ -55,7 +65,8 @@ const OFFICES: readonly DemoOffice[] = [
     name: 'Satellitenbüro Bamberg',
     address: 'Promenadestraße 2, 96047 Bamberg',
     ags: '09461000',
-    operator: 'Landesamt für Digitalisierung, Breitband und Vermessung',
+    operator: LDBV,
+    sharedWith: [],
     latitude: 49.8988,
     longitude: 10.9028,
     areas: [
@@ -67,7 +78,8 @@ const OFFICES: readonly DemoOffice[] = [
     name: 'Satellitenbüro Münster',
     address: 'Mauritzstraße 4, 48143 Münster',
     ags: '05515000',
-    operator: 'IT.NRW – Landesbetrieb Information und Technik',
+    operator: ITNRW,
+    sharedWith: [LDBV],
     latitude: 51.9607,
     longitude: 7.6261,
     areas: [{ name: 'Etage 2', prefix: 'M', desks: 12 }],
@@ -76,7 +88,8 @@ const OFFICES: readonly DemoOffice[] = [
     name: 'Co-Working Bielefeld',
     address: 'Niederwall 23, 33602 Bielefeld',
     ags: '05711000',
-    operator: 'IT.NRW – Landesbetrieb Information und Technik',
+    operator: ITNRW,
+    sharedWith: [],
     latitude: 52.0302,
     longitude: 8.5325,
     areas: [{ name: 'Galerie', prefix: 'G', desks: 8 }],
@@ -99,8 +112,8 @@ const PEOPLE = [
     email: 'sabine.wagner@ldbv.example',
     organisation: 'Landesamt für Digitalisierung, Breitband und Vermessung',
   },
-  { name: 'Jürgen Köhler', email: 'juergen.koehler@fuerth.example', organisation: 'Stadt Fürth' },
-  { name: 'Lena Hoffmann', email: 'lena.hoffmann@fuerth.example', organisation: 'Stadt Fürth' },
+  { name: 'Jürgen Köhler', email: 'juergen.koehler@fuerth.example', organisation: FUERTH },
+  { name: 'Lena Hoffmann', email: 'lena.hoffmann@fuerth.example', organisation: FUERTH },
   {
     name: 'Thomas Becker',
     email: 'thomas.becker@it.nrw.example',
@@ -118,6 +131,34 @@ const PEOPLE = [
   },
 ] as const;
 
+const ORGANISATION_ADMINS = [
+  { person: 'Anna Schmidt', organisation: LDBV },
+  { person: 'Jürgen Köhler', organisation: FUERTH },
+  { person: 'Thomas Becker', organisation: ITNRW },
+] as const;
+
+const FACILITY_MANAGERS = [
+  { person: 'Lena Hoffmann', office: 'Satellitenbüro Fürth Rathaus' },
+  { person: 'Sabine Wagner', office: 'Co-Working Erlangen Hauptbahnhof' },
+  { person: 'Peter Schulz', office: 'Satellitenbüro Münster' },
+] as const;
+
+const TEAMS = [
+  {
+    name: 'Geodaten',
+    organisation: LDBV,
+    lead: 'Mehmet Yılmaz',
+    members: ['Mehmet Yılmaz', 'Anna Schmidt', 'Sabine Wagner'],
+  },
+  { name: 'Bürgerservice', organisation: FUERTH, lead: 'Jürgen Köhler', members: ['Jürgen Köhler', 'Lena Hoffmann'] },
+  {
+    name: 'Rechenzentrum',
+    organisation: ITNRW,
+    lead: 'Fatma Demir',
+    members: ['Fatma Demir', 'Thomas Becker', 'Peter Schulz'],
+  },
+] as const;
+
 /** Seeds the demo data in one transaction when the database holds no organisation yet. Returns whether it did. */
 export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
@@ -132,11 +173,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
 
 async function insertDemoData(manager: EntityManager): Promise<void> {
   const organisationIds = new Map<string, string>();
+  const officeIds = new Map<string, string>();
   for (const organisation of ORGANISATIONS) {
-    const [row] = (await manager.query('INSERT INTO organisations (name, kind) VALUES ($1, $2) RETURNING id', [
-      organisation.name,
-      organisation.kind,
-    ])) as { id: string }[];
+    const [row] = (await manager.query(
+      'INSERT INTO organisations (name, kind, claim_value) VALUES ($1, $2, $3) RETURNING id',
+      [organisation.name, organisation.kind, organisation.claim],
+    )) as { id: string }[];
     organisationIds.set(organisation.name, requireId(row));
   }
   for (const municipality of MUNICIPALITIES) {
@@ -160,6 +202,13 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
       ],
     )) as { id: string }[];
     const officeId = requireId(officeRow);
+    officeIds.set(office.name, officeId);
+    for (const organisation of office.sharedWith) {
+      await manager.query('INSERT INTO office_shares (office_id, organisation_id) VALUES ($1, $2)', [
+        officeId,
+        organisationIds.get(organisation),
+      ]);
+    }
     for (const [index, area] of office.areas.entries()) {
       const [areaRow] = (await manager.query(
         'INSERT INTO areas (office_id, name, sort_order) VALUES ($1, $2, $3) RETURNING id',
@@ -176,12 +225,38 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
       ]);
     }
   }
+  const personIds = new Map<string, string>();
   for (const person of PEOPLE) {
-    await manager.query('INSERT INTO people (organisation_id, display_name, email) VALUES ($1, $2, $3)', [
-      organisationIds.get(person.organisation),
-      person.name,
-      person.email,
-    ]);
+    const [row] = (await manager.query(
+      'INSERT INTO people (organisation_id, display_name, email) VALUES ($1, $2, $3) RETURNING id',
+      [organisationIds.get(person.organisation), person.name, person.email],
+    )) as { id: string }[];
+    personIds.set(person.name, requireId(row));
+  }
+  for (const admin of ORGANISATION_ADMINS) {
+    await manager.query(
+      `INSERT INTO role_assignments (person_id, role, organisation_id) VALUES ($1, 'ORGANISATION_ADMIN', $2)`,
+      [personIds.get(admin.person), organisationIds.get(admin.organisation)],
+    );
+  }
+  for (const facilityManager of FACILITY_MANAGERS) {
+    await manager.query(
+      `INSERT INTO role_assignments (person_id, role, office_id) VALUES ($1, 'FACILITY_MANAGER', $2)`,
+      [personIds.get(facilityManager.person), officeIds.get(facilityManager.office)],
+    );
+  }
+  for (const team of TEAMS) {
+    const [row] = (await manager.query('INSERT INTO teams (organisation_id, name) VALUES ($1, $2) RETURNING id', [
+      organisationIds.get(team.organisation),
+      team.name,
+    ])) as { id: string }[];
+    for (const member of team.members) {
+      await manager.query('INSERT INTO team_members (team_id, person_id, is_lead) VALUES ($1, $2, $3)', [
+        requireId(row),
+        personIds.get(member),
+        member === team.lead,
+      ]);
+    }
   }
 }
 

@@ -1,36 +1,42 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 
-import { UnauthenticatedError } from '../common/domain-error.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { claimedDemoPersonId } from './demo-identity.js';
+import { DomainError, UnauthenticatedError } from '../common/domain-error.js';
+import { Authenticator, readCredentials } from './authenticator.js';
+import { hasRole, isExpired, type Role } from './caller.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { REQUIRED_ROLES } from './requires-role.decorator.js';
 
-/** Guarded by default: every operation needs a known person unless marked `@Public()`. */
+/**
+ * Guarded by default: every operation needs a caller unless marked `@Public()`, and the roles named by
+ * `@RequiresRole()`. WebSocket callers were authenticated when their connection was accepted.
+ */
 @Injectable()
 export class IdentityGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)) return true;
+
     const gqlContext = GqlExecutionContext.create(context).getContext<GraphqlContext>();
-    if (gqlContext.personId) return true;
-    const claimed = this.config.demoMode ? claimedDemoPersonId(gqlContext) : undefined;
-    if (claimed === undefined) throw new UnauthenticatedError();
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM people WHERE id = $1', [claimed]);
-    if (rows.length === 0) throw new UnauthenticatedError('This person does not exist (any more). Choose again.');
-    gqlContext.personId = claimed;
+    if (!gqlContext.caller && gqlContext.req) {
+      const caller = await this.authenticator.authenticate(readCredentials(gqlContext.req.headers));
+      if (caller) gqlContext.caller = caller;
+    }
+    const caller = gqlContext.caller;
+    if (!caller) throw new UnauthenticatedError();
+    if (isExpired(caller)) throw new UnauthenticatedError('Your sign-in has expired. Please sign in again.');
+
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (required && !required.some((role) => hasRole(caller, role))) {
+      throw new DomainError('FORBIDDEN', 'Your role does not allow this. Ask your organisation admin if you need it.');
+    }
     return true;
   }
 }

@@ -11,4 +11,8 @@ export class OrganisationEntity {
   /** STATE (Landesverwaltung) or MUNICIPAL (Kommunalverwaltung). */
   @Column({ type: 'text' })
   kind!: string;
+
+  /** Value of the identity provider's organisation claim that maps a signed-in person to this organisation. */
+  @Column({ name: 'claim_value', type: 'text', nullable: true })
+  claimValue!: string | null;
 }

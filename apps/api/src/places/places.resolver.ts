@@ -1,5 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 
+import type { Caller } from '../identity/caller.js';
+import { CurrentCaller } from '../identity/current-person.decorator.js';
 import { OfficeArgs } from './dto/office.args.js';
 import { Office } from './models/office.model.js';
 import { PlacesService } from './places.service.js';
@@ -9,12 +11,12 @@ export class PlacesResolver {
   constructor(private readonly places: PlacesService) {}
 
   @Query(() => [Office], { description: 'Offices the current person can book.' })
-  offices(): Promise<Office[]> {
-    return this.places.offices();
+  offices(@CurrentCaller() caller: Caller): Promise<Office[]> {
+    return this.places.offices(caller);
   }
 
   @Query(() => Office)
-  office(@Args() { id }: OfficeArgs): Promise<Office> {
-    return this.places.office(id);
+  office(@Args() { id }: OfficeArgs, @CurrentCaller() caller: Caller): Promise<Office> {
+    return this.places.office(caller, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import type { Caller } from '../identity/caller.js';
 import type { Office } from './models/office.model.js';
 import { OfficeNotFoundError } from './places.errors.js';
 
@@ -25,12 +26,34 @@ const OFFICE_SELECT = `
   JOIN municipalities m ON m.ags = f.municipality_ags
   JOIN organisations o ON o.id = f.operator_id`;
 
+/**
+ * SQL condition: office `f` is open to the organisation in parameter `$n` (it operates the office or the office is
+ * shared with it). Staff see and book only such offices; anything else reads as "not found".
+ */
+export function officeOpenTo(parameter: number, alias = 'f'): string {
+  return `(${alias}.operator_id = $${parameter} OR EXISTS (
+    SELECT 1 FROM office_shares s WHERE s.office_id = ${alias}.id AND s.organisation_id = $${parameter}))`;
+}
+
 @Injectable()
 export class PlacesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async offices(): Promise<Office[]> {
-    const rows: OfficeRow[] = await this.dataSource.query(`${OFFICE_SELECT} ORDER BY m.land, m.name, f.name`);
+  /** Offices open to the caller's organisation. */
+  async offices(caller: Caller): Promise<Office[]> {
+    const rows: OfficeRow[] = await this.dataSource.query(
+      `${OFFICE_SELECT} WHERE ${officeOpenTo(1)} ORDER BY m.land, m.name, f.name`,
+      [caller.organisationId],
+    );
+    return rows.map(toOffice);
+  }
+
+  /** Offices whose operator the caller administers: the ones whose sharing they decide. */
+  async administeredOffices(caller: Caller): Promise<Office[]> {
+    const rows: OfficeRow[] = await this.dataSource.query(
+      `${OFFICE_SELECT} WHERE f.operator_id = ANY($1::uuid[]) ORDER BY m.land, m.name, f.name`,
+      [caller.adminOf],
+    );
     return rows.map(toOffice);
   }
 
@@ -40,8 +63,12 @@ export class PlacesService {
     return new Map(rows.map((row) => [row.id, toOffice(row)]));
   }
 
-  async office(id: string): Promise<Office> {
-    const rows: OfficeRow[] = await this.dataSource.query(`${OFFICE_SELECT} WHERE f.id = $1`, [id]);
+  /** An office open to the caller; any other reads as not found, so its existence does not leak. */
+  async office(caller: Caller, id: string): Promise<Office> {
+    const rows: OfficeRow[] = await this.dataSource.query(`${OFFICE_SELECT} WHERE f.id = $1 AND ${officeOpenTo(2)}`, [
+      id,
+      caller.organisationId,
+    ]);
     const row = rows[0];
     if (!row) throw new OfficeNotFoundError();
     return toOffice(row);

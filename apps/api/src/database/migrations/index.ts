@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
+import { OrganisationsRolesSharing1764100000000 } from './1764100000000-organisations-roles-sharing.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, OrganisationsRolesSharing1764100000000];
