@@ -15,6 +15,7 @@ import { webSocketAuthentication } from './identity/ws-connection.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SharingModule } from './sharing/sharing.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -44,6 +45,7 @@ export class AppModule {
         OrganisationsModule,
         PlacesModule,
         BookingsModule,
+        SharingModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

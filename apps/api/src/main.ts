@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     `nahbar is running: http://localhost:${api.port}${api.servesWebClient ? '' : ' (API only: no built web client found)'}`,
   );
   if (config.demoMode) logger.log('Demo mode: people are chosen on the start page, there is no sign-in.');
+  if (config.oidc) logger.log(`Sign-in through OpenID Connect: ${config.oidc.issuer}`);
 
   let closing = false;
   const shutdown = (signal: string): void => {

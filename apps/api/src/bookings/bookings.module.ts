@@ -8,5 +8,6 @@ import { BookingsService } from './bookings.service.js';
 @Module({
   imports: [PlacesModule],
   providers: [AvailabilityService, BookingsService, BookingsResolver],
+  exports: [BookingsService],
 })
 export class BookingsModule {}

@@ -4,12 +4,14 @@ import type { Caller } from '../identity/caller.js';
 import { CurrentCaller, CurrentPersonId } from '../identity/current-person.decorator.js';
 import type { GraphqlContext } from '../identity/graphql-context.js';
 import { AvailabilityEvents, type DeskAvailabilityChanged } from '../realtime/availability-events.js';
+import { type MyBookingChanged, MyBookingEvents } from '../realtime/my-booking-events.js';
 import { AvailabilityService } from './availability.service.js';
 import { BookingsService } from './bookings.service.js';
 import { BookDeskInput } from './dto/book-desk.input.js';
 import { BookingIdArgs } from './dto/booking-id.args.js';
 import { DeskAvailabilityArgs } from './dto/desk-availability.args.js';
 import { Booking } from './models/booking.model.js';
+import { BookingChange } from './models/booking-change.model.js';
 import { DeskAvailability } from './models/desk-availability.model.js';
 
 @Resolver(() => Booking)
@@ -18,6 +20,7 @@ export class BookingsResolver {
     private readonly bookings: BookingsService,
     private readonly availability: AvailabilityService,
     private readonly events: AvailabilityEvents,
+    private readonly myEvents: MyBookingEvents,
   ) {}
 
   @Query(() => [DeskAvailability], { description: "The office's desks and whether each is free on a date." })
@@ -41,6 +44,23 @@ export class BookingsResolver {
   @Mutation(() => Booking, { description: 'Cancels one of your bookings; the desk turns free for everyone at once.' })
   cancelBooking(@Args() { id }: BookingIdArgs, @CurrentPersonId() personId: string): Promise<Booking> {
     return this.bookings.cancel(personId, id);
+  }
+
+  @Subscription(() => BookingChange, {
+    description: 'Pushes every change of your own bookings, including ones made by others (a revoked sharing).',
+    async resolve(
+      this: BookingsResolver,
+      event: MyBookingChanged,
+      _args: unknown,
+      context: GraphqlContext,
+    ): Promise<BookingChange | undefined> {
+      if (!context.caller || context.caller.personId !== event.personId) return undefined;
+      const booking = await this.bookings.ofPerson(event.personId, event.bookingId);
+      return booking ? { booking, reason: event.reason } : undefined;
+    },
+  })
+  myBookingChanged(@CurrentCaller() caller: Caller): AsyncIterableIterator<MyBookingChanged> {
+    return this.myEvents.listen(caller.personId);
   }
 
   @Subscription(() => DeskAvailability, {

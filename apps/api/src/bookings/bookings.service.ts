@@ -1,6 +1,6 @@
 import { checkBookingDate, todayInOfficeZone } from '@nahbar/domain';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 import { DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
@@ -8,6 +8,7 @@ import type { Office } from '../places/models/office.model.js';
 import { DeskNotFoundError } from '../places/places.errors.js';
 import { officeOpenTo, PlacesService } from '../places/places.service.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
+import { MyBookingEvents } from '../realtime/my-booking-events.js';
 import type { BookingStatus } from './booking.entity.js';
 import {
   BookingNotActiveError,
@@ -38,6 +39,12 @@ const BOOKING_SELECT = `
   JOIN desks d ON d.id = b.desk_id
   JOIN areas a ON a.id = d.area_id`;
 
+export interface CancelledBookings {
+  readonly count: number;
+  /** Publishes the live events; call after the transaction that cancelled has committed. */
+  announce(): Promise<void>;
+}
+
 /** SQLSTATE of an exclusion-constraint violation: the database refused an overlapping live booking. */
 const EXCLUSION_VIOLATION = '23P01';
 
@@ -47,6 +54,7 @@ export class BookingsService {
     private readonly dataSource: DataSource,
     private readonly places: PlacesService,
     private readonly events: AvailabilityEvents,
+    private readonly myEvents: MyBookingEvents,
   ) {}
 
   /**
@@ -82,6 +90,7 @@ export class BookingsService {
     const id = inserted[0]?.id;
     if (id === undefined) throw new Error('INSERT … RETURNING gave no row');
     await this.events.deskChanged({ officeId: desk.office_id, date: dateCheck.date, deskId: input.deskId });
+    await this.myEvents.changed([{ personId, bookingId: id, reason: 'BOOKED' }]);
     return this.byId(id);
   }
 
@@ -105,7 +114,47 @@ export class BookingsService {
       throw status === undefined ? new BookingNotFoundError() : new BookingNotActiveError(status);
     }
     await this.events.deskChanged({ officeId: row.office_id, date: row.date, deskId: row.desk_id });
+    await this.myEvents.changed([{ personId, bookingId, reason: 'CANCELLED' }]);
     return this.byId(bookingId);
+  }
+
+  /**
+   * Cancels, inside the caller's transaction, every live booking from today on at an office by people of an
+   * organisation (its sharing was revoked). Returns what to announce once the transaction has committed.
+   */
+  async cancelFutureBookingsOfOrganisation(
+    manager: EntityManager,
+    officeId: string,
+    organisationId: string,
+    now: Date = new Date(),
+  ): Promise<CancelledBookings> {
+    const [rows]: [{ id: string; person_id: string; desk_id: string; date: string }[], number] = await manager.query(
+      `UPDATE bookings b SET status = 'CANCELLED', cancelled_at = now()
+       FROM desks d, people p
+       WHERE d.id = b.desk_id AND p.id = b.person_id AND d.office_id = $1 AND p.organisation_id = $2
+         AND b.date >= $3 AND b.status IN ('BOOKED', 'CHECKED_IN')
+       RETURNING b.id, b.person_id, b.desk_id, b.date`,
+      [officeId, organisationId, todayInOfficeZone(now)],
+    );
+    return {
+      count: rows.length,
+      announce: async () => {
+        for (const row of rows) await this.events.deskChanged({ officeId, date: row.date, deskId: row.desk_id });
+        await this.myEvents.changed(
+          rows.map((row) => ({ personId: row.person_id, bookingId: row.id, reason: 'SHARING_REVOKED' as const })),
+        );
+      },
+    };
+  }
+
+  /** One booking of the person, whatever its status (for their live updates). */
+  async ofPerson(personId: string, bookingId: string): Promise<Booking | undefined> {
+    const rows: BookingRow[] = await this.dataSource.query(`${BOOKING_SELECT} WHERE b.id = $1 AND b.person_id = $2`, [
+      bookingId,
+      personId,
+    ]);
+    const [booking] = await this.withOffices(rows);
+    return booking;
   }
 
   /** The caller's live bookings from today (Europe/Berlin) on. */

@@ -17,6 +17,22 @@ export interface AppConfig {
   /** Folder with the built web client to serve, or undefined to serve the API only. */
   readonly webDir: string | undefined;
   readonly production: boolean;
+  /** OpenID Connect sign-in; absent in demo mode. */
+  readonly oidc?: OidcConfig;
+}
+
+/** Where people sign in and what the API accepts as a bearer token. */
+export interface OidcConfig {
+  /** Issuer URL exactly as the provider names itself (`iss` of its tokens, base of its discovery document). */
+  readonly issuer: string;
+  /** `aud` the API requires in access tokens; defaults to the client id. */
+  readonly audience: string;
+  /** Public client id of the web client (authorization code + PKCE). */
+  readonly clientId: string;
+  /** Access-token claim whose value maps a person to an organisation (`organisations.claim_value`). */
+  readonly organisationClaim: string;
+  /** Scopes the web client requests. */
+  readonly scope: string;
 }
 
 export class ConfigError extends Error {
@@ -61,16 +77,78 @@ function readDatabaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function readOidc(env: Env): OidcConfig | undefined {
+  const issuer = env['NAHBAR_OIDC_ISSUER'];
+  if (issuer === undefined || issuer === '') {
+    const stray = OIDC_SETTINGS.find((name) => env[name] !== undefined && env[name] !== '');
+    if (stray) throw new ConfigError(`${stray} is set but NAHBAR_OIDC_ISSUER is not: set the issuer URL too.`);
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(
+      'NAHBAR_OIDC_ISSUER is not a URL; expected the issuer of the identity provider, e.g. https://id.example/realms/staff.',
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`NAHBAR_OIDC_ISSUER must start with https:// (or http:// for a local provider).`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError('NAHBAR_OIDC_ISSUER must not carry a query or fragment.');
+  }
+  const clientId = env['NAHBAR_OIDC_CLIENT_ID']?.trim();
+  if (!clientId) {
+    throw new ConfigError(
+      'NAHBAR_OIDC_CLIENT_ID is required with NAHBAR_OIDC_ISSUER: the public client id of the web client.',
+    );
+  }
+  const organisationClaim = env['NAHBAR_OIDC_ORGANISATION_CLAIM']?.trim() || 'organisation';
+  const scope = (env['NAHBAR_OIDC_SCOPE'] ?? '').trim().split(/\s+/).filter(Boolean);
+  if (scope.length > 0 && !scope.includes('openid')) {
+    throw new ConfigError(`NAHBAR_OIDC_SCOPE must include "openid", got "${scope.join(' ')}".`);
+  }
+  return {
+    issuer,
+    audience: env['NAHBAR_OIDC_AUDIENCE']?.trim() || clientId,
+    clientId,
+    organisationClaim,
+    scope: scope.length > 0 ? scope.join(' ') : 'openid profile email offline_access',
+  };
+}
+
+const OIDC_SETTINGS = [
+  'NAHBAR_OIDC_AUDIENCE',
+  'NAHBAR_OIDC_CLIENT_ID',
+  'NAHBAR_OIDC_ORGANISATION_CLAIM',
+  'NAHBAR_OIDC_SCOPE',
+] as const;
+
 export function loadConfig(
   env: Env = process.env,
   cwd: string = process.cwd(),
   defaultWebDir: string | undefined = undefined,
 ): AppConfig {
   const production = env['NODE_ENV'] === 'production';
-  const demoMode = readBoolean(env, 'NAHBAR_DEMO', !production);
+  const oidc = readOidc(env);
+  // The demo identity lets anyone act as anyone: only where nobody can sign in for real, and never in production.
+  const demoMode = readBoolean(env, 'NAHBAR_DEMO', oidc === undefined && !production);
   if (production && demoMode) {
     throw new ConfigError(
       'NAHBAR_DEMO=true is not allowed with NODE_ENV=production: the demo identity has no sign-in.',
+    );
+  }
+  if (oidc && demoMode) {
+    throw new ConfigError(
+      'NAHBAR_DEMO=true is not allowed with NAHBAR_OIDC_ISSUER: people sign in through the identity provider.',
+    );
+  }
+  if (!oidc && !demoMode) {
+    throw new ConfigError(
+      production
+        ? 'NODE_ENV=production needs NAHBAR_OIDC_ISSUER and NAHBAR_OIDC_CLIENT_ID: without them nobody can sign in.'
+        : 'NAHBAR_DEMO=false needs NAHBAR_OIDC_ISSUER and NAHBAR_OIDC_CLIENT_ID: without them nobody can sign in.',
     );
   }
   const databaseUrl = readDatabaseUrl(env);
@@ -86,6 +164,7 @@ export function loadConfig(
     seedDemoData: readBoolean(env, 'NAHBAR_SEED_DEMO', databaseUrl === undefined && demoMode),
     webDir: webDirRaw ? resolve(cwd, webDirRaw) : defaultWebDir,
     production,
+    ...(oidc ? { oidc } : {}),
   };
 }
 

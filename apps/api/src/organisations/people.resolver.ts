@@ -1,6 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
 
-import { CurrentPersonId } from '../identity/current-person.decorator.js';
 import { Public } from '../identity/public.decorator.js';
 import { Person } from './models/person.model.js';
 import { PeopleService } from './people.service.js';
@@ -13,10 +12,5 @@ export class PeopleResolver {
   @Query(() => [Person], { description: 'People to act as in demo mode (no sign-in yet). Refused outside demo mode.' })
   demoPeople(): Promise<Person[]> {
     return this.people.demoPeople();
-  }
-
-  @Query(() => Person, { description: 'The person this request acts for.' })
-  me(@CurrentPersonId() personId: string): Promise<Person> {
-    return this.people.person(personId);
   }
 }

@@ -31,13 +31,6 @@ export class PeopleService {
     const rows: PersonRow[] = await this.dataSource.query(`${PERSON_SELECT} ORDER BY o.name, p.display_name`);
     return rows.map(toPerson);
   }
-
-  async person(id: string): Promise<Person> {
-    const rows: PersonRow[] = await this.dataSource.query(`${PERSON_SELECT} WHERE p.id = $1`, [id]);
-    const row = rows[0];
-    if (!row) throw new DomainError('PERSON_NOT_FOUND', 'This person does not exist.');
-    return toPerson(row);
-  }
 }
 
 function toPerson(row: PersonRow): Person {

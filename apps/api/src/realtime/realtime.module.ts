@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AvailabilityEvents } from './availability-events.js';
+import { MyBookingEvents } from './my-booking-events.js';
 import { PostgresPubSub } from './postgres-pub-sub.js';
 import { PUB_SUB } from './pub-sub.token.js';
 
@@ -26,8 +27,9 @@ import { PUB_SUB } from './pub-sub.token.js';
       },
     },
     AvailabilityEvents,
+    MyBookingEvents,
   ],
-  exports: [AvailabilityEvents],
+  exports: [AvailabilityEvents, MyBookingEvents],
 })
 export class RealtimeModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}

@@ -25,11 +25,18 @@ export interface TestApi {
 
 /**
  * Boots the real API (HTTP + WebSocket on a free port) on a fresh, migrated, demo-seeded database: a new PGlite
- * folder, or a new database on the PostgreSQL server that is dropped afterwards.
+ * folder, or a new database on the PostgreSQL server that is dropped afterwards. `overrides` change the
+ * environment, e.g. OpenID Connect settings with `NAHBAR_DEMO: 'false'`.
  */
-export async function startTestApi(kind: DatabaseKind): Promise<TestApi> {
+export async function startTestApi(kind: DatabaseKind, overrides: Record<string, string> = {}): Promise<TestApi> {
   let cleanup: () => Promise<void>;
-  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', NAHBAR_DEMO: 'true', NAHBAR_SEED_DEMO: 'true' };
+  const env: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NAHBAR_DEMO: 'true',
+    NAHBAR_SEED_DEMO: 'true',
+    ...overrides,
+  };
   if (kind === 'pglite') {
     const dataDir = await mkdtemp(join(tmpdir(), 'nahbar-test-'));
     env['NAHBAR_DATA_DIR'] = dataDir;

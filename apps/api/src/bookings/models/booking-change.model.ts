@@ -1,0 +1,29 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+import { BOOKING_CHANGE_REASONS, type BookingChangeReason } from '../../realtime/my-booking-events.js';
+import { Booking } from './booking.model.js';
+
+const BookingChangeReasonEnum = Object.fromEntries(BOOKING_CHANGE_REASONS.map((reason) => [reason, reason])) as Record<
+  BookingChangeReason,
+  BookingChangeReason
+>;
+
+registerEnumType(BookingChangeReasonEnum, {
+  name: 'BookingChangeReason',
+  valuesMap: {
+    BOOKED: { description: 'You booked.' },
+    CANCELLED: { description: 'You cancelled.' },
+    SHARING_REVOKED: {
+      description: 'The office is no longer shared with your organisation; the booking was cancelled.',
+    },
+  },
+});
+
+@ObjectType('BookingChange', { description: 'Something happened to one of your bookings.' })
+export class BookingChange {
+  @Field(() => Booking)
+  booking!: Booking;
+
+  @Field(() => BookingChangeReasonEnum)
+  reason!: BookingChangeReason;
+}

@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+
+import { addPeople, daysFromToday } from './support/fixtures.js';
+import { errorCode, EventRecorder, graphql, wsClient } from './support/graphql-client.js';
+import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
+
+/**
+ * Every query, mutation and subscription of the committed schema, with who may use it. A new operation without an
+ * entry here fails the first test. Each entry is run as every actor: those allowed must get through the
+ * authorisation (other refusals such as DESK_TAKEN are fine), the others must be refused with one of the
+ * authorisation codes, and never see data.
+ */
+const ACTORS = [
+  'anonymous',
+  'staff',
+  'teamLead',
+  'facilityManager',
+  'orgAdmin',
+  'otherOrgStaff',
+  'otherOrgAdmin',
+] as const;
+type Actor = (typeof ACTORS)[number];
+
+const SIGNED_IN: readonly Actor[] = ACTORS.filter((actor) => actor !== 'anonymous');
+/** People of IT.NRW, which runs the offices the requests below are about. */
+const OWN_ORGANISATION: readonly Actor[] = ['staff', 'teamLead', 'facilityManager', 'orgAdmin'];
+/** Codes that mean "not for you": no identity, no role, or data outside the caller's organisation. */
+const REFUSALS = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'OFFICE_NOT_FOUND',
+  'DESK_NOT_FOUND',
+  'PERSON_NOT_FOUND',
+  'BOOKING_NOT_FOUND',
+];
+
+interface World {
+  people: Record<Exclude<Actor, 'anonymous'>, string>;
+  /** IT.NRW's office that is shared with nobody. */
+  privateOfficeId: string;
+  privateDeskIds: string[];
+  /** IT.NRW's office Münster (shared with LDBV). */
+  sharedOfficeId: string;
+  fuerthId: string;
+  stafferBookingId: string;
+}
+
+type Request = { query: string; variables?: Record<string, unknown> };
+interface OperationSpec {
+  readonly kind: 'query' | 'mutation' | 'subscription';
+  readonly allowed: readonly Actor[];
+  readonly request: (world: World, actor: Actor, index: number) => Request;
+}
+
+const ADMINS: readonly Actor[] = ['orgAdmin'];
+
+const OPERATIONS: Record<string, OperationSpec> = {
+  authConfiguration: { kind: 'query', allowed: ACTORS, request: () => ({ query: '{ authConfiguration { mode } }' }) },
+  demoPeople: { kind: 'query', allowed: ACTORS, request: () => ({ query: '{ demoPeople { id } }' }) },
+  me: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ me { id roles { role } } }' }) },
+  offices: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ offices { id } }' }) },
+  office: {
+    kind: 'query',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'query($id: ID!) { office(id: $id) { id } }',
+      variables: { id: world.privateOfficeId },
+    }),
+  },
+  deskAvailability: {
+    kind: 'query',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'query($o: ID!, $d: String!) { deskAvailability(officeId: $o, date: $d, part: MORNING) { deskId } }',
+      variables: { o: world.privateOfficeId, d: daysFromToday(2) },
+    }),
+  },
+  myBookings: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ myBookings { id } }' }) },
+  organisations: {
+    kind: 'query',
+    allowed: [...ADMINS, 'otherOrgAdmin'],
+    request: () => ({ query: '{ organisations { id } }' }),
+  },
+  organisationPeople: {
+    kind: 'query',
+    allowed: [...ADMINS, 'otherOrgAdmin'],
+    request: () => ({ query: '{ organisationPeople { id } }' }),
+  },
+  organisationTeams: {
+    kind: 'query',
+    allowed: [...ADMINS, 'otherOrgAdmin'],
+    request: () => ({ query: '{ organisationTeams { id } }' }),
+  },
+  officeSharings: {
+    kind: 'query',
+    allowed: [...ADMINS, 'otherOrgAdmin'],
+    request: () => ({ query: '{ officeSharings { office { id } } }' }),
+  },
+  bookDesk: {
+    kind: 'mutation',
+    allowed: OWN_ORGANISATION,
+    request: (world, _actor, index) => ({
+      query: 'mutation($i: BookDeskInput!) { bookDesk(input: $i) { id } }',
+      variables: { i: { deskId: world.privateDeskIds[index], date: daysFromToday(9), part: 'MORNING' } },
+    }),
+  },
+  cancelBooking: {
+    kind: 'mutation',
+    allowed: ['staff'],
+    request: (world) => ({
+      query: 'mutation($id: ID!) { cancelBooking(id: $id) { id } }',
+      variables: { id: world.stafferBookingId },
+    }),
+  },
+  updateProfile: {
+    kind: 'mutation',
+    allowed: SIGNED_IN,
+    request: () => ({
+      query: 'mutation { updateProfile(input: { visibility: TEAMS }) { visibility } }',
+    }),
+  },
+  grantRole: {
+    kind: 'mutation',
+    allowed: ADMINS,
+    request: (world) => ({
+      query: 'mutation($i: RoleInput!) { grantRole(input: $i) { id } }',
+      variables: { i: { personId: world.people.staff, role: 'FACILITY_MANAGER', officeId: world.privateOfficeId } },
+    }),
+  },
+  revokeRole: {
+    kind: 'mutation',
+    allowed: ADMINS,
+    request: (world) => ({
+      query: 'mutation($i: RoleInput!) { revokeRole(input: $i) { id } }',
+      variables: { i: { personId: world.people.staff, role: 'FACILITY_MANAGER', officeId: world.privateOfficeId } },
+    }),
+  },
+  shareOffice: {
+    kind: 'mutation',
+    allowed: ADMINS,
+    request: (world) => ({
+      query: 'mutation($i: ShareOfficeInput!) { shareOffice(input: $i) { office { id } } }',
+      variables: { i: { officeId: world.sharedOfficeId, organisationId: world.fuerthId } },
+    }),
+  },
+  revokeOfficeSharing: {
+    kind: 'mutation',
+    allowed: ADMINS,
+    request: (world) => ({
+      query: 'mutation($i: RevokeSharingInput!) { revokeOfficeSharing(input: $i) { cancelledBookings } }',
+      variables: { i: { officeId: world.sharedOfficeId, organisationId: world.fuerthId } },
+    }),
+  },
+  deskAvailabilityChanged: {
+    kind: 'subscription',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query:
+        'subscription($o: ID!, $d: String!) { deskAvailabilityChanged(officeId: $o, date: $d, part: MORNING) { deskId } }',
+      variables: { o: world.privateOfficeId, d: daysFromToday(2) },
+    }),
+  },
+  myBookingChanged: {
+    kind: 'subscription',
+    allowed: SIGNED_IN,
+    request: () => ({ query: 'subscription { myBookingChanged { reason } }' }),
+  },
+};
+
+function schemaOperations(): Map<string, OperationSpec['kind']> {
+  const schema = buildSchema(readFileSync(join(import.meta.dirname, '..', 'schema.graphql'), 'utf8'));
+  const result = new Map<string, OperationSpec['kind']>();
+  const roots: [OperationSpec['kind'], GraphQLObjectType | null | undefined][] = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+    ['subscription', schema.getSubscriptionType()],
+  ];
+  for (const [kind, type] of roots) for (const name of Object.keys(type?.getFields() ?? {})) result.set(name, kind);
+  return result;
+}
+
+describe('authorisation of every operation', () => {
+  it('has an entry for every operation of the committed schema, and none for operations that do not exist', () => {
+    const inSchema = schemaOperations();
+    expect([...inSchema.keys()].sort()).toEqual(Object.keys(OPERATIONS).sort());
+    for (const [name, kind] of inSchema) expect(`${name}: ${OPERATIONS[name]?.kind}`).toBe(`${name}: ${kind}`);
+  });
+});
+
+describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
+  let test: TestApi;
+  let world: World;
+
+  beforeAll(async () => {
+    test = await startTestApi(kind);
+    const personId = async (name: string): Promise<string> =>
+      (await test.sql<{ id: string }>('SELECT id FROM people WHERE display_name = $1', [name]))[0]?.id ?? '';
+    const [staff] = await addPeople(test, 1, 'Nur Staff');
+    const [otherOrgStaff] = await test.sql<{ id: string }>(
+      `INSERT INTO people (organisation_id, display_name)
+       SELECT id, 'Andere Organisation' FROM organisations WHERE claim_value = 'ldbv' RETURNING id`,
+    );
+    const [bielefeld] = await test.sql<{ id: string }>(`SELECT id FROM offices WHERE name = 'Co-Working Bielefeld'`);
+    const [muenster] = await test.sql<{ id: string }>(`SELECT id FROM offices WHERE name = 'Satellitenbüro Münster'`);
+    const [fuerth] = await test.sql<{ id: string }>(`SELECT id FROM organisations WHERE claim_value = 'stadt-fuerth'`);
+    const desks = await test.sql<{ id: string }>('SELECT id FROM desks WHERE office_id = $1 ORDER BY code', [
+      bielefeld?.id,
+    ]);
+    world = {
+      people: {
+        staff: staff ?? '',
+        teamLead: await personId('Fatma Demir'),
+        facilityManager: await personId('Peter Schulz'),
+        orgAdmin: await personId('Thomas Becker'),
+        otherOrgStaff: otherOrgStaff?.id ?? '',
+        otherOrgAdmin: await personId('Anna Schmidt'),
+      },
+      privateOfficeId: bielefeld?.id ?? '',
+      privateDeskIds: desks.map((desk) => desk.id),
+      sharedOfficeId: muenster?.id ?? '',
+      fuerthId: fuerth?.id ?? '',
+      stafferBookingId: '',
+    };
+    const booked = await graphql<{ bookDesk: { id: string } }>(
+      test.api.url,
+      'mutation($i: BookDeskInput!) { bookDesk(input: $i) { id } }',
+      { i: { deskId: world.privateDeskIds[7], date: daysFromToday(10), part: 'FULL_DAY' } },
+      world.people.staff,
+    );
+    world.stafferBookingId = booked.data?.bookDesk.id ?? '';
+    expect(world.stafferBookingId).not.toBe('');
+  });
+
+  afterAll(async () => {
+    await test?.stop();
+  });
+
+  const personOf = (actor: Actor): string | undefined => (actor === 'anonymous' ? undefined : world.people[actor]);
+
+  async function outcome(spec: OperationSpec, actor: Actor, index: number): Promise<string> {
+    const request = spec.request(world, actor, index);
+    if (spec.kind !== 'subscription') {
+      const response = await graphql(test.api.url, request.query, request.variables, personOf(actor));
+      const code = errorCode(response);
+      if (code && REFUSALS.includes(code)) {
+        expect(response.data ?? null).toBeNull();
+        return 'refused';
+      }
+      return 'allowed';
+    }
+    const client = wsClient(test.api.url, personOf(actor));
+    const recorder = new EventRecorder<unknown>().subscribe(client, request.query, request.variables ?? {}, (d) => d);
+    try {
+      await recorder.waitFor(1, 750).catch(() => undefined);
+      // graphql-ws hands over a close event, or the GraphQL errors of a refused subscription.
+      const [first] = recorder.errors;
+      const error: unknown = Array.isArray(first) ? first[0] : first;
+      if (error === undefined) return 'allowed';
+      const code =
+        (error as CloseEvent).code === 4401
+          ? 'UNAUTHENTICATED'
+          : (error as { extensions?: { code?: string } }).extensions?.code;
+      return code && REFUSALS.includes(code) ? 'refused' : `error ${String(code)}`;
+    } finally {
+      recorder.stop();
+      await client.dispose();
+    }
+  }
+
+  it.each(Object.entries(OPERATIONS))('%s', async (_name, spec) => {
+    const results = await Promise.all(ACTORS.map(async (actor, index) => [actor, await outcome(spec, actor, index)]));
+    const expected = ACTORS.map((actor) => [actor, spec.allowed.includes(actor) ? 'allowed' : 'refused']);
+    expect(Object.fromEntries(results)).toEqual(Object.fromEntries(expected));
+  });
+});
