@@ -6,6 +6,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^@nahbar/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+    '^@nahbar/testing-oidc$': '<rootDir>/../../libs/testing-oidc/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

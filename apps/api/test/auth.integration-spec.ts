@@ -1,11 +1,5 @@
 import { randomBytes } from 'node:crypto';
 
-import { type Client, createClient } from 'graphql-ws';
-import { generateKeyPair, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
-
-import { DEMO_PERSON_HEADER } from '../src/identity/demo-identity.js';
-import { daysFromToday, type DemoWorld, demoWorld } from './support/fixtures.js';
-import { errorCode, EventRecorder, type GraphqlResponse } from './support/graphql-client.js';
 import {
   API_AUDIENCE,
   OTHER_RESOURCE,
@@ -15,7 +9,13 @@ import {
   startOidcProvider,
   type TestAccountClaims,
   type TestOidcProvider,
-} from './support/oidc-provider.js';
+} from '@nahbar/testing-oidc';
+import { type Client, createClient } from 'graphql-ws';
+import { generateKeyPair, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
+
+import { DEMO_PERSON_HEADER } from '../src/identity/demo-identity.js';
+import { daysFromToday, type DemoWorld, demoWorld } from './support/fixtures.js';
+import { errorCode, EventRecorder, type GraphqlResponse } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
 const ME = `{ me { id displayName organisation { id name } } }`;
