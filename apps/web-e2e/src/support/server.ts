@@ -14,14 +14,14 @@ export interface RunningServer {
 
 /**
  * Starts the built app exactly as `npm start` does (API and web client on one port, embedded database seeded with
- * the demo data), in a fresh data folder and on a free port.
+ * the demo data), in a fresh data folder and on a free port; `env` adds or overrides settings (e.g. sign-in).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npx nx run-many -t build -p api web)`);
   const dataDir = await mkdtemp(join(tmpdir(), 'nahbar-e2e-'));
   const child = spawn(process.execPath, [MAIN], {
     cwd: WORKSPACE,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NAHBAR_DATA_DIR: dataDir, NO_COLOR: '1' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NAHBAR_DATA_DIR: dataDir, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,15 +1,26 @@
 /** Route paths of the app, in one place. German because they show in the address bar. */
 export const ROUTE_PATHS = {
   start: '',
+  signInCallback: 'anmeldung',
   booking: 'buchen',
   myBookings: 'meine-buchungen',
+  profile: 'profil',
+  admin: 'verwaltung',
 } as const;
 
 /** Absolute links to the same routes, for routerLink and navigation. */
 export const ROUTE_LINKS = {
   start: '/',
+  signInCallback: `/${ROUTE_PATHS.signInCallback}`,
   booking: `/${ROUTE_PATHS.booking}`,
   myBookings: `/${ROUTE_PATHS.myBookings}`,
+  profile: `/${ROUTE_PATHS.profile}`,
+  admin: `/${ROUTE_PATHS.admin}`,
+} as const;
+
+/** Query parameter of the start page: the page to continue at after signing in. */
+export const START_QUERY_PARAMS = {
+  returnUrl: 'ziel',
 } as const;
 
 /** Query parameters of the booking page: office, date and part of the day. */

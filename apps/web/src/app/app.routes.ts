@@ -1,24 +1,49 @@
+import { inject } from '@angular/core';
 import type { Route } from '@angular/router';
 
+import { completeSignIn } from './access/complete-sign-in.guard';
 import { ROUTE_PATHS } from './app.paths';
-import { personChosenGuard } from './core/identity/person-chosen.guard';
+import { accessGuard, signedInGuard } from './core/identity/access.guards';
+import { Identity } from './core/identity/identity';
 
 export const appRoutes: Route[] = [
   {
     path: ROUTE_PATHS.start,
     pathMatch: 'full',
-    title: 'Person wählen – nahbar',
+    title: () => (inject(Identity).mode === 'DEMO' ? 'Person wählen – nahbar' : 'Start – nahbar'),
     loadComponent: () => import('./start/start.page').then((m) => m.StartPage),
   },
   {
+    path: ROUTE_PATHS.signInCallback,
+    title: 'Anmeldung – nahbar',
+    canActivate: [completeSignIn],
+    loadComponent: () => import('./access/sign-in-callback.page').then((m) => m.SignInCallbackPage),
+  },
+  {
     path: ROUTE_PATHS.booking,
-    canMatch: [personChosenGuard],
+    canMatch: [signedInGuard],
     loadChildren: () => import('./booking/booking.routes').then((m) => m.BOOKING_ROUTES),
   },
   {
     path: ROUTE_PATHS.myBookings,
-    canMatch: [personChosenGuard],
+    canMatch: [signedInGuard],
     loadChildren: () => import('./my-bookings/my-bookings.routes').then((m) => m.MY_BOOKINGS_ROUTES),
+  },
+  {
+    path: ROUTE_PATHS.profile,
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./profile/profile.routes').then((m) => m.PROFILE_ROUTES),
+  },
+  {
+    path: ROUTE_PATHS.admin,
+    canMatch: [accessGuard('ORGANISATION_ADMIN')],
+    loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+  },
+  {
+    // Reached when the guard above refuses a signed-in person: the address stays, the page explains.
+    path: ROUTE_PATHS.admin,
+    title: 'Keine Berechtigung – nahbar',
+    loadComponent: () => import('./access/forbidden.page').then((m) => m.ForbiddenPage),
   },
   { path: '**', redirectTo: ROUTE_PATHS.start },
 ];

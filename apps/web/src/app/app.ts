@@ -1,33 +1,46 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, effect, inject, untracked } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
-import { ROUTE_LINKS } from './app.paths';
+import { ROUTE_LINKS, START_QUERY_PARAMS } from './app.paths';
 import { Announcer } from './core/a11y/announcer';
 import { focusHeadingOnNavigation } from './core/a11y/focus-heading-on-navigation';
 import { CurrentPerson } from './core/identity/current-person';
-import { DemoIdentity } from './core/identity/demo-identity';
+import { Identity } from './core/identity/identity';
+import { MyBookingChanges } from './shared/data-access/my-booking-changes';
+import { BookingNotices } from './shared/ui/booking-notices';
 
-/** The frame of every page: skip link, header with navigation and person, main area, live region. */
+/** The frame of every page: skip link, header with navigation and person, notices, main area, live region. */
 @Component({
   selector: 'nb-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, BookingNotices],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
   protected readonly links = ROUTE_LINKS;
-  protected readonly identity = inject(DemoIdentity);
+  protected readonly identity = inject(Identity);
   protected readonly currentPerson = inject(CurrentPerson);
   protected readonly announcer = inject(Announcer);
+  protected readonly bookingChanges = inject(MyBookingChanges);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
+  private signingOut = false;
 
   constructor() {
     focusHeadingOnNavigation();
     effect(() => {
-      if (this.currentPerson.isUnknown()) {
-        untracked(() => this.forgetUnknownPerson());
+      if (this.currentPerson.problem() === 'UNAUTHENTICATED') {
+        untracked(() => this.forgetRefusedSignIn());
+      }
+    });
+    let lastKey = this.identity.key();
+    effect(() => {
+      const key = this.identity.key();
+      const ended = lastKey !== null && key === null;
+      lastKey = key;
+      if (ended && this.identity.mode === 'OIDC' && !this.signingOut) {
+        untracked(() => this.sessionEnded());
       }
     });
   }
@@ -38,11 +51,35 @@ export class App {
     this.document.getElementById('main')?.focus();
   }
 
-  private forgetUnknownPerson(): void {
-    this.identity.clear();
+  protected async signOut(): Promise<void> {
+    // The session ends on purpose: no "expired" message. Signing in again reloads the app.
+    this.signingOut = true;
+    await this.identity.signOut();
+    // Where the identity provider has no sign-out page, the app stays: show the start page.
+    await this.router.navigateByUrl(this.links.start);
+    this.announcer.announce('Sie sind abgemeldet.');
+  }
+
+  /** The API does not accept the sign-in (a demo person that is gone, a token it refuses). */
+  private forgetRefusedSignIn(): void {
+    if (this.identity.mode === 'OIDC') {
+      // Ending the session here leads to sessionEnded().
+      this.identity.forget();
+      return;
+    }
+    this.identity.forget();
     this.announcer.announce(
       'Die gewählte Person gibt es nicht mehr. Bitte wählen Sie erneut, als wer Sie nahbar ausprobieren möchten.',
     );
     void this.router.navigateByUrl(this.links.start);
+  }
+
+  /** The sign-in ran out (renewal failed): ask to sign in again, then come back here. */
+  private sessionEnded(): void {
+    this.announcer.announce('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.');
+    const here = this.router.url;
+    void this.router.navigate([this.links.start], {
+      queryParams: here === this.links.start ? {} : { [START_QUERY_PARAMS.returnUrl]: here },
+    });
   }
 }

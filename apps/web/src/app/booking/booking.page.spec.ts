@@ -1,11 +1,13 @@
+import { signal, type WritableSignal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aDesk } from '../../testing/desk-availability';
 import { FakeAvailabilityApi } from '../../testing/fake-availability-api';
-import type { Office } from '../core/graphql/api.types';
+import type { BookingChange, Office } from '../core/graphql/api.types';
 import { BookingsApi } from '../shared/data-access/bookings.api';
+import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { todayInOfficeZone } from '../shared/date/civil-date';
 import { BookingPage } from './booking.page';
 import { AvailabilityApi } from './data-access/availability.api';
@@ -39,7 +41,10 @@ describe('BookingPage', () => {
     return page.querySelector(`[data-desk-code="${code}"] [data-status]`)?.getAttribute('data-status');
   }
 
+  let changes: WritableSignal<BookingChange | null>;
+
   beforeEach(() => {
+    changes = signal<BookingChange | null>(null);
     api = new FakeAvailabilityApi();
     api.officeList = [office('o1', 'Rathaus'), office('o2', 'Bürgerhaus')];
     TestBed.configureTestingModule({
@@ -47,6 +52,7 @@ describe('BookingPage', () => {
         provideRouter([{ path: 'buchen', component: BookingPage }]),
         { provide: AvailabilityApi, useValue: api },
         { provide: BookingsApi, useValue: {} },
+        { provide: MyBookingChanges, useValue: { latest: changes.asReadonly() } },
       ],
     });
   });
@@ -123,5 +129,19 @@ describe('BookingPage', () => {
     expect(first.stopped).toBe(true);
     expect(api.lastFollow().query.officeId).toBe('o2');
     expect(TestBed.inject(Router).url).toContain('buero=o2');
+  });
+
+  it('reads the offices again when an office is no longer shared with the person’s organisation', async () => {
+    const page = await open('/buchen');
+    const offices = jest.spyOn(api, 'offices');
+    api.officeList = [office('o2', 'Bürgerhaus')];
+
+    changes.set({ reason: 'SHARING_REVOKED', booking: {} as BookingChange['booking'] });
+    await harness.fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await harness.fixture.whenStable();
+
+    expect(offices).toHaveBeenCalled();
+    expect(page.querySelector('select')?.textContent).not.toContain('Rathaus');
   });
 });

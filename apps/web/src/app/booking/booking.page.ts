@@ -5,6 +5,7 @@ import { map } from 'rxjs';
 
 import { BOOKING_QUERY_PARAMS } from '../app.paths';
 import { errorMessageFor } from '../core/errors/error-messages';
+import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { formatGermanDate, todayInOfficeZone } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
 import { landName } from '../shared/labels/office.labels';
@@ -79,11 +80,26 @@ export class BookingPage {
       const { date, part } = this.selection();
       untracked(() => this.store.watch(office === null ? null : { officeId: office.id, date, part }));
     });
-    // Write defaults and corrections back into the URL, without a new history entry.
+    // An office closed to the person's organisation leaves the list (its desks' events come on their own).
+    const changes = inject(MyBookingChanges);
+    const before = changes.latest();
+    effect(() => {
+      const change = changes.latest();
+      if (change !== before && change?.reason === 'SHARING_REVOKED') {
+        untracked(() => this.officeList.reload());
+      }
+    });
+    // Write defaults and corrections back into the URL, without a new history entry. Not while the router is
+    // busy: that navigation may be leaving this page (a click on "Profil" while the offices load), and this one
+    // would cancel it. If it stays here, the query parameters change and this runs again.
     effect(() => {
       const selection = this.selection();
       if (this.office() !== null && !queryParamsMatch(this.queryParams(), selection)) {
-        untracked(() => this.showInUrl(selection));
+        untracked(() => {
+          if (this.router.currentNavigation() === null) {
+            this.showInUrl(selection);
+          }
+        });
       }
     });
   }

@@ -1,10 +1,12 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  effect,
   type ElementRef,
   inject,
   resource,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
@@ -13,13 +15,17 @@ import { ROUTE_LINKS } from '../app.paths';
 import { errorMessageFor } from '../core/errors/error-messages';
 import type { Booking } from '../core/graphql/api.types';
 import { BookingsApi } from '../shared/data-access/bookings.api';
+import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { formatGermanDate } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
 import type { StatusNote } from '../shared/ui/status-message';
 import { StatusMessage } from '../shared/ui/status-message';
 import { MyBookingItem } from './ui/my-booking-item';
 
-/** The current person's bookings from today on, each with a way to cancel it. */
+/**
+ * The current person's bookings from today on, each with a way to cancel it. The list follows changes live
+ * (a booking made in another tab, one cancelled because an office is no longer shared) and after reconnecting.
+ */
 @Component({
   selector: 'nb-my-bookings-page',
   imports: [MyBookingItem, RouterLink, StatusMessage],
@@ -37,6 +43,16 @@ export class MyBookingsPage {
   });
   protected readonly note = signal<StatusNote | null>(null);
   protected readonly busyId = signal<string | null>(null);
+
+  constructor() {
+    const changes = inject(MyBookingChanges);
+    const seen = changes.version();
+    effect(() => {
+      if (changes.version() !== seen) {
+        untracked(() => this.bookings.reload());
+      }
+    });
+  }
 
   protected async cancel(booking: Booking): Promise<void> {
     if (this.busyId() !== null) {

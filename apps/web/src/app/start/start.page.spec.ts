@@ -1,74 +1,99 @@
-import type { ComponentFixture } from '@angular/core/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 
-import type { Person } from '../core/graphql/api.types';
-import { GraphqlRequestError } from '../core/graphql/graphql-request.error';
-import { DemoIdentity } from '../core/identity/demo-identity';
+import { graphqlResponse } from '../../testing/graphql-response';
+import { aProfile } from '../../testing/profile';
+import { FETCH } from '../core/graphql/graphql-endpoint';
+import { AUTH_SESSION, type AuthSession, UnavailableSession } from '../core/identity/auth-session';
 import { DemoPeopleApi } from './data-access/demo-people.api';
 import { StartPage } from './start.page';
 
-const PEOPLE: Person[] = [
-  { id: 'p1', displayName: 'Erika Mustermann', organisation: { id: 'o1', name: 'Landesamt für Statistik' } },
-  { id: 'p2', displayName: 'Max Muster', organisation: { id: 'o2', name: 'Stadt Musterhausen' } },
-];
-
 describe('StartPage', () => {
-  let demoPeople: jest.Mock<Promise<Person[]>, []>;
+  let fetchMock: jest.Mock;
 
-  let fixture: ComponentFixture<StartPage>;
+  function oidcSession(key: string | null): AuthSession {
+    return {
+      mode: 'OIDC',
+      key: signal(key),
+      credentials: async () => ({}),
+      renew: async () => false,
+      signIn: jest.fn(async () => undefined),
+      signOut: jest.fn(async () => undefined),
+      forget: jest.fn(),
+    };
+  }
 
-  async function render(): Promise<HTMLElement> {
+  async function open(session: AuthSession, url = '/'): Promise<HTMLElement> {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), { provide: DemoPeopleApi, useValue: { demoPeople } }],
+      providers: [
+        provideRouter([{ path: '', component: StartPage }]),
+        { provide: AUTH_SESSION, useValue: session },
+        { provide: FETCH, useValue: fetchMock },
+        { provide: DemoPeopleApi, useValue: { demoPeople: async () => [] } },
+      ],
     });
-    fixture = TestBed.createComponent(StartPage);
-    await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    await new Promise((resolve) => setTimeout(resolve));
+    await harness.fixture.whenStable();
+    return harness.routeNativeElement as HTMLElement;
   }
 
   beforeEach(() => {
     localStorage.clear();
-    demoPeople = jest.fn(async () => PEOPLE);
+    fetchMock = jest.fn(async () => graphqlResponse({ data: { me: aProfile() } }));
   });
 
-  it('says it is a demo and asks who the user wants to be', async () => {
-    const page = await render();
-    expect(page.querySelector('h1')?.textContent).toContain('Als wer möchten Sie nahbar ausprobieren?');
-    expect(page.textContent).toContain('Demo-Modus');
-    expect(page.textContent).toContain('Anmeldung folgt später');
-    const labels = [...page.querySelectorAll('label')].map((l) => l.textContent);
-    expect(labels[0]).toContain('Erika Mustermann');
-    expect(labels[1]).toContain('Stadt Musterhausen');
+  it('offers "Anmelden" instead of demo people when the server signs in with OpenID Connect', async () => {
+    const session = oidcSession(null);
+    const page = await open(session);
+
+    expect(page.querySelector('[data-testid="demo-mode"]')).toBeNull();
+    expect(page.querySelectorAll('input[type="radio"]')).toHaveLength(0);
+    const button = [...page.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Anmelden');
+    expect(button).toBeDefined();
+    button?.click();
+    expect(session.signIn).toHaveBeenCalledWith(null);
   });
 
-  it('remembers the chosen person and goes on to booking', async () => {
-    const page = await render();
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+  it('explains why sign-in is needed and returns to the page asked for', async () => {
+    const session = oidcSession(null);
+    const page = await open(session, '/?ziel=%2Fverwaltung');
 
-    page.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1]?.click();
-    page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
-
-    expect(TestBed.inject(DemoIdentity).personId()).toBe('p2');
-    expect(localStorage.getItem('nahbar.demoPersonId')).toBe('p2');
-    expect(navigate).toHaveBeenCalledWith('/buchen');
+    expect(page.querySelector('[data-testid="sign-in-needed"]')?.textContent).toContain('Bitte melden Sie sich an');
+    [...page.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Anmelden')?.click();
+    expect(session.signIn).toHaveBeenCalledWith('/verwaltung');
   });
 
-  it('asks for a choice instead of going on without one', async () => {
-    const page = await render();
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl');
+  it('never returns to another site after signing in', async () => {
+    const session = oidcSession(null);
+    const page = await open(session, '/?ziel=%2F%2Fevil.example');
 
-    page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
-    await fixture.whenStable();
-
-    expect(page.querySelector('#person-problem')?.textContent).toContain('Bitte wählen Sie zuerst eine Person aus.');
-    expect(navigate).not.toHaveBeenCalled();
-    expect(TestBed.inject(DemoIdentity).personId()).toBeNull();
+    [...page.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Anmelden')?.click();
+    expect(session.signIn).toHaveBeenCalledWith(null);
   });
 
-  it('explains when the people cannot be loaded', async () => {
-    demoPeople.mockRejectedValue(new GraphqlRequestError('NETWORK', 'down'));
-    const page = await render();
-    expect(page.querySelector('[role="alert"]')?.textContent).toContain('Keine Verbindung zum Server');
+  it('greets a signed-in person by name', async () => {
+    const page = await open(oidcSession('oidc:sub-1'));
+    expect(page.querySelector('h1')?.textContent).toContain('Guten Tag, Anna Schmidt');
+  });
+
+  it('says in plain words when the organisation is not known to nahbar', async () => {
+    fetchMock.mockResolvedValue(
+      graphqlResponse({ errors: [{ message: 'x', extensions: { code: 'ORGANISATION_UNKNOWN' } }] }),
+    );
+    const page = await open(oidcSession('oidc:sub-1'));
+
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain(
+      'Ihre Organisation ist in nahbar noch nicht eingerichtet',
+    );
+  });
+
+  it('says when the server cannot be reached', async () => {
+    const page = await open(new UnavailableSession());
+    expect(page.querySelector('h1')?.textContent).toContain('nahbar ist gerade nicht erreichbar');
+    expect(page.textContent).toContain('Erneut versuchen');
   });
 });

@@ -1,45 +1,53 @@
-import { ChangeDetectionStrategy, Component, inject, linkedSignal, resource, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { map } from 'rxjs';
 
-import { ROUTE_LINKS } from '../app.paths';
-import { errorMessageFor } from '../core/errors/error-messages';
-import { DemoIdentity } from '../core/identity/demo-identity';
-import { DemoPeopleApi } from './data-access/demo-people.api';
+import { ROUTE_LINKS, START_QUERY_PARAMS } from '../app.paths';
+import { errorMessageForCode } from '../core/errors/error-messages';
+import { CurrentPerson } from '../core/identity/current-person';
+import { Identity } from '../core/identity/identity';
+import { safeReturnUrl } from '../core/identity/return-url';
+import { DemoStart } from './demo-start';
 
-/** Demo mode's sign-in: pick the person to act as. */
+/**
+ * The first page: sign in (OpenID Connect), choose a demo person (demo mode), or learn that the server cannot be
+ * reached. Pages that need a signed-in person send visitors here, with the page to return to.
+ */
 @Component({
   selector: 'nb-start-page',
+  imports: [DemoStart, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './start.page.html',
-  styleUrl: './start.page.css',
 })
 export class StartPage {
-  private readonly api = inject(DemoPeopleApi);
-  private readonly identity = inject(DemoIdentity);
-  private readonly router = inject(Router);
+  protected readonly identity = inject(Identity);
+  protected readonly currentPerson = inject(CurrentPerson);
+  protected readonly links = ROUTE_LINKS;
 
-  protected readonly errorMessageFor = errorMessageFor;
-  protected readonly people = resource({
-    loader: ({ abortSignal }) => this.api.demoPeople(abortSignal),
+  protected readonly returnUrl = toSignal(
+    inject(ActivatedRoute).queryParamMap.pipe(
+      map((params) => safeReturnUrl(params.get(START_QUERY_PARAMS.returnUrl), ROUTE_LINKS.signInCallback)),
+    ),
+    { initialValue: null },
+  );
+
+  /** Signed in, but the API does not give the profile: what went wrong, in German. */
+  protected readonly problem = computed(() => {
+    const code = this.currentPerson.problem();
+    // A refused sign-in is forgotten at once (see App); it needs no text here.
+    return code === null || code === 'UNAUTHENTICATED' ? null : errorMessageForCode(code);
   });
-  /** Starts as the person chosen before, if any. */
-  protected readonly chosenId = linkedSignal(() => this.identity.personId());
-  protected readonly problem = signal<string | null>(null);
+  protected readonly canRetry = computed(() => {
+    const code = this.currentPerson.problem();
+    return code === 'NETWORK' || code === 'UNKNOWN';
+  });
 
-  protected choose(personId: string): void {
-    this.chosenId.set(personId);
-    this.problem.set(null);
+  protected signIn(): void {
+    void this.identity.signIn(this.returnUrl());
   }
 
-  protected continue(event: Event): void {
-    event.preventDefault();
-    const personId = this.chosenId();
-    const people = this.people.hasValue() ? this.people.value() : [];
-    if (personId === null || !people.some((person) => person.id === personId)) {
-      this.problem.set('Bitte wählen Sie zuerst eine Person aus.');
-      return;
-    }
-    this.identity.choose(personId);
-    void this.router.navigateByUrl(ROUTE_LINKS.booking);
+  protected reloadPage(): void {
+    globalThis.location?.reload();
   }
 }

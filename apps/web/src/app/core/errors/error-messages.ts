@@ -3,7 +3,8 @@ import { errorCodeOf } from '../graphql/graphql-request.error';
 
 /** Plain German for every error the user can meet: what happened and what to do. */
 const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
-  UNAUTHENTICATED: 'Sie sind nicht angemeldet. Bitte wählen Sie auf der Startseite aus, als wer Sie nahbar nutzen.',
+  UNAUTHENTICATED:
+    'Sie sind nicht angemeldet oder Ihre Anmeldung ist abgelaufen. Bitte gehen Sie zur Startseite und melden Sie sich an.',
   BAD_USER_INPUT: 'Die Angaben sind nicht vollständig oder nicht gültig. Bitte prüfen Sie Ihre Auswahl.',
   INVALID_DATE: 'Dieses Datum gibt es nicht. Bitte wählen Sie ein anderes Datum.',
   DATE_IN_PAST: 'Dieser Tag liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.',
@@ -13,6 +14,20 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   PERSON_ALREADY_BOOKED: 'Sie haben für diese Zeit schon einen Platz gebucht.',
   BOOKING_NOT_FOUND: 'Diese Buchung gibt es nicht mehr. Bitte laden Sie die Seite neu.',
   BOOKING_NOT_ACTIVE: 'Diese Buchung ist schon storniert oder beendet und kann nicht mehr storniert werden.',
+  FORBIDDEN:
+    'Dafür fehlt Ihnen die Berechtigung. Wenn Sie sie brauchen, wenden Sie sich an die Organisationsverwaltung Ihrer Behörde.',
+  LAST_ADMIN:
+    'Diese Person ist die letzte Organisationsverwaltung Ihrer Organisation. Vergeben Sie die Rolle zuerst an eine weitere Person; danach können Sie sie hier entfernen.',
+  PERSON_NOT_FOUND: 'Diese Person gibt es in Ihrer Organisation nicht (mehr). Bitte suchen Sie die Person erneut.',
+  TEAM_NOT_FOUND: 'Dieses Team gibt es in der Organisation der Person nicht. Bitte wählen Sie ein anderes Team.',
+  ORGANISATION_NOT_FOUND:
+    'Diese Organisation gibt es nicht (mehr). Bitte laden Sie die Seite neu und wählen Sie erneut.',
+  ORGANISATION_UNKNOWN:
+    'Sie sind angemeldet, aber Ihre Organisation ist in nahbar noch nicht eingerichtet. Bitte wenden Sie sich an Ihre IT-Stelle.',
+  PROFILE_INCOMPLETE:
+    'Ihre Anmeldung teilt nahbar Ihren Namen nicht mit. Bitte wenden Sie sich an Ihre IT-Stelle, damit sie das einrichtet.',
+  DEMO_MODE_OFF:
+    'Der Demo-Modus ist auf diesem Server ausgeschaltet. Bitte laden Sie die Seite neu und melden Sie sich an.',
   NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
   UNKNOWN:
     'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',

@@ -63,3 +63,64 @@ export interface Booking {
 export function isDayPart(value: unknown): value is DayPart {
   return typeof value === 'string' && (DAY_PARTS as readonly string[]).includes(value);
 }
+
+/** What a role covers: the organisation, an office or a team. */
+export const ROLES = ['STAFF', 'TEAM_LEAD', 'FACILITY_MANAGER', 'ORGANISATION_ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const VISIBILITIES = ['NOBODY', 'TEAMS', 'ORGANISATION'] as const;
+/** Who may see that a person is in an office on a day. */
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export interface RoleAssignment {
+  readonly role: Role;
+  /** Name of what the role covers: the organisation, office or team. */
+  readonly scopeName: string;
+  readonly organisationId: string | null;
+  readonly officeId: string | null;
+  readonly teamId: string | null;
+}
+
+/** The signed-in person as they see themselves (`me`). */
+export interface Profile {
+  readonly id: string;
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly organisation: Organisation;
+  /** Five digits, or null when not given. */
+  readonly homePostalCode: string | null;
+  readonly visibility: Visibility;
+  readonly roles: readonly RoleAssignment[];
+}
+
+/** A person of an organisation as its admins see them. */
+export interface Member {
+  readonly id: string;
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly roles: readonly RoleAssignment[];
+}
+
+export interface Team {
+  readonly id: string;
+  readonly name: string;
+  readonly organisationId: string;
+}
+
+/** An office the admin's organisation runs and the organisations besides the operator that may book it. */
+export interface OfficeSharing {
+  readonly office: Office;
+  readonly sharedWith: readonly Organisation[];
+}
+
+export type BookingChangeReason = 'BOOKED' | 'CANCELLED' | 'SHARING_REVOKED';
+
+/** Something happened to one of the current person's bookings. */
+export interface BookingChange {
+  readonly reason: BookingChangeReason;
+  readonly booking: Booking;
+}
+
+export function isVisibility(value: unknown): value is Visibility {
+  return typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value);
+}

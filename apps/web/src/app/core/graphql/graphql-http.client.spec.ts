@@ -1,7 +1,9 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
 import { graphqlResponse, htmlResponse } from '../../../testing/graphql-response';
-import { DemoIdentity } from '../identity/demo-identity';
+import { AUTH_SESSION, type AuthSession } from '../identity/auth-session';
+import { DemoSession } from '../identity/demo-session';
 import { FETCH } from './graphql-endpoint';
 import { GraphqlHttpClient } from './graphql-http.client';
 import { graphqlOperation } from './graphql-operation';
@@ -58,7 +60,7 @@ describe('GraphqlHttpClient', () => {
   it('sends the chosen demo person in a header', async () => {
     fetchMock.mockResolvedValue(graphqlResponse({ data: { office: { name: 'x' } } }));
     const client = setUp();
-    TestBed.inject(DemoIdentity).choose('person-7');
+    TestBed.inject(DemoSession).choose('person-7');
 
     await client.request(OFFICE_NAME, { id: 'o1' });
 
@@ -91,5 +93,70 @@ describe('GraphqlHttpClient', () => {
     fetchMock.mockResolvedValue(graphqlResponse({ data: null }));
     const error = await failure(setUp().request(OFFICE_NAME, { id: 'o1' }));
     expect(error.code).toBe('UNKNOWN');
+  });
+
+  describe('with a session that renews its credentials', () => {
+    let token: string;
+    let session: AuthSession;
+
+    beforeEach(() => {
+      token = 'first';
+      session = {
+        mode: 'OIDC',
+        key: signal<string | null>('oidc:sub-1'),
+        credentials: jest.fn(async () => ({ authorization: `Bearer ${token}` })),
+        renew: jest.fn(async () => {
+          token = 'second';
+          return true;
+        }),
+        signIn: jest.fn(),
+        signOut: jest.fn(),
+        forget: jest.fn(),
+      };
+      TestBed.configureTestingModule({ providers: [{ provide: AUTH_SESSION, useValue: session }] });
+    });
+
+    it('sends the bearer token of the moment with every request', async () => {
+      fetchMock.mockResolvedValue(graphqlResponse({ data: { office: { name: 'x' } } }));
+      const client = setUp();
+
+      await client.request(OFFICE_NAME, { id: 'o1' });
+      token = 'renewed-meanwhile';
+      await client.request(OFFICE_NAME, { id: 'o1' });
+
+      const sent = fetchMock.mock.calls.map(([, init]) => (init.headers as Record<string, string>)['authorization']);
+      expect(sent).toEqual(['Bearer first', 'Bearer renewed-meanwhile']);
+      expect(fetchMock.mock.calls[0]?.[1].headers).not.toHaveProperty('x-nahbar-demo-person');
+    });
+
+    it('renews once after UNAUTHENTICATED and sends the request again with the new token', async () => {
+      fetchMock
+        .mockResolvedValueOnce(
+          graphqlResponse({ errors: [{ message: 'expired', extensions: { code: 'UNAUTHENTICATED' } }] }),
+        )
+        .mockResolvedValueOnce(graphqlResponse({ data: { office: { name: 'Rathaus' } } }));
+
+      const data = await setUp().request(OFFICE_NAME, { id: 'o1' });
+
+      expect(data.office.name).toBe('Rathaus');
+      expect(session.renew).toHaveBeenCalledTimes(1);
+      expect(fetchMock.mock.calls[1]?.[1].headers).toMatchObject({ authorization: 'Bearer second' });
+    });
+
+    it('gives up when the renewed token is refused too', async () => {
+      fetchMock.mockResolvedValue(
+        graphqlResponse({ errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] }),
+      );
+      const error = await failure(setUp().request(OFFICE_NAME, { id: 'o1' }));
+      expect(error.code).toBe('UNAUTHENTICATED');
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not renew for other errors', async () => {
+      fetchMock.mockResolvedValue(graphqlResponse({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }));
+      const error = await failure(setUp().request(OFFICE_NAME, { id: 'o1' }));
+      expect(error.code).toBe('FORBIDDEN');
+      expect(session.renew).not.toHaveBeenCalled();
+    });
   });
 });

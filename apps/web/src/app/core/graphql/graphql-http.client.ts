@@ -1,9 +1,9 @@
 import { inject, Injectable } from '@angular/core';
 
-import { DemoIdentity } from '../identity/demo-identity';
+import { Identity } from '../identity/identity';
 import { FETCH, GRAPHQL_PATH } from './graphql-endpoint';
 import type { GraphqlOperation } from './graphql-operation';
-import { errorFromGraphqlErrors, GraphqlRequestError } from './graphql-request.error';
+import { errorCodeOf, errorFromGraphqlErrors, GraphqlRequestError } from './graphql-request.error';
 
 interface GraphqlResponseBody {
   readonly data?: unknown;
@@ -16,18 +16,37 @@ function isResponseBody(value: unknown): value is GraphqlResponseBody {
 
 /**
  * Queries and mutations over HTTP POST with fetch. Failures become a
- * GraphqlRequestError carrying the API's `extensions.code`.
+ * GraphqlRequestError carrying the API's `extensions.code`. Credentials come
+ * from `Identity` for every request; when the API refuses them, the request is
+ * sent once more after `Identity` renewed them (an access token that expired
+ * while the computer slept).
  */
 @Injectable({ providedIn: 'root' })
 export class GraphqlHttpClient {
   private readonly fetch = inject(FETCH);
-  private readonly identity = inject(DemoIdentity);
+  private readonly identity = inject(Identity);
 
   async request<TData, TVariables>(
     operation: GraphqlOperation<TData, TVariables>,
     variables: TVariables,
     signal?: AbortSignal,
   ): Promise<TData> {
+    try {
+      return await this.send(operation, variables, signal);
+    } catch (error) {
+      if (errorCodeOf(error) === 'UNAUTHENTICATED' && !signal?.aborted && (await this.identity.renew())) {
+        return this.send(operation, variables, signal);
+      }
+      throw error;
+    }
+  }
+
+  private async send<TData, TVariables>(
+    operation: GraphqlOperation<TData, TVariables>,
+    variables: TVariables,
+    signal?: AbortSignal,
+  ): Promise<TData> {
+    const credentials = await this.identity.requestHeaders();
     let response: Response;
     try {
       response = await this.fetch(GRAPHQL_PATH, {
@@ -35,7 +54,7 @@ export class GraphqlHttpClient {
         headers: {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
-          ...this.identity.requestHeaders(),
+          ...credentials,
         },
         body: JSON.stringify({ query: operation.document, variables }),
         signal,

@@ -1,13 +1,22 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { Client, ClientOptions, Sink } from 'graphql-ws';
-import { createClient } from 'graphql-ws';
+import type { Client, ClientOptions, Sink } from 'graphql-ws/client';
+import { createClient } from 'graphql-ws/client';
 
-import { DemoIdentity } from '../identity/demo-identity';
-import { GraphqlLiveClient, reconnectDelayMs } from './graphql-live.client';
+import { AUTH_SESSION, type AuthSession } from '../identity/auth-session';
+import { DemoSession } from '../identity/demo-session';
+import { GraphqlLiveClient, liveErrorFrom, reconnectDelayMs } from './graphql-live.client';
 import { graphqlOperation } from './graphql-operation';
 import type { GraphqlRequestError } from './graphql-request.error';
 
-jest.mock('graphql-ws', () => ({ createClient: jest.fn() }));
+jest.mock('graphql-ws/client', () => ({ createClient: jest.fn() }));
+
+/** Lets the lazily loaded graphql-ws arrive and the subscription start. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) {
+    await Promise.resolve();
+  }
+}
 
 const TICKS = graphqlOperation<{ tick: number }, { every: number }>(
   'subscription Ticks($every: Int!) { tick(every: $every) }',
@@ -42,7 +51,7 @@ describe('GraphqlLiveClient', () => {
         dispose: fake.dispose,
       } as unknown as Client;
     });
-    TestBed.inject(DemoIdentity).choose('person-1');
+    TestBed.inject(DemoSession).choose('person-1');
   });
 
   function only(): FakeSocketClient {
@@ -55,6 +64,7 @@ describe('GraphqlLiveClient', () => {
     expect(createClient).not.toHaveBeenCalled();
 
     live.subscribe(TICKS, { every: 1 }, { next: jest.fn(), error: jest.fn() });
+    await settle();
 
     const { options } = only();
     expect(options.url).toBe('ws://localhost/graphql');
@@ -66,10 +76,11 @@ describe('GraphqlLiveClient', () => {
     expect(params).toEqual({ 'x-nahbar-demo-person': 'person-1' });
   });
 
-  it('hands on data and turns GraphQL errors into coded errors', () => {
+  it('hands on data and turns GraphQL errors into coded errors', async () => {
     const next = jest.fn();
     const error = jest.fn<void, [GraphqlRequestError]>();
     TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next, error });
+    await settle();
     const [sink] = only().sinks;
 
     sink?.next({ data: { tick: 3 } });
@@ -79,11 +90,12 @@ describe('GraphqlLiveClient', () => {
     expect(error.mock.calls[0]?.[0].code).toBe('OFFICE_NOT_FOUND');
   });
 
-  it('tells listeners about every (re)connection until they stop listening', () => {
+  it('tells listeners about every (re)connection until they stop listening', async () => {
     const live = TestBed.inject(GraphqlLiveClient);
     const listener = jest.fn();
     const stop = live.onConnected(listener);
     live.subscribe(TICKS, { every: 1 }, { next: jest.fn(), error: jest.fn() });
+    await settle();
     const on = only().options.on;
 
     on?.connected?.(null, undefined, false);
@@ -95,9 +107,10 @@ describe('GraphqlLiveClient', () => {
     expect(live.connectionState()).toBe('connected');
   });
 
-  it('reports a drop while subscribed as reconnecting', () => {
+  it('reports a drop while subscribed as reconnecting', async () => {
     const live = TestBed.inject(GraphqlLiveClient);
     const stop = live.subscribe(TICKS, { every: 1 }, { next: jest.fn(), error: jest.fn() });
+    await settle();
     const on = only().options.on;
 
     on?.closed?.({ code: 1006 });
@@ -108,27 +121,135 @@ describe('GraphqlLiveClient', () => {
     expect(live.connectionState()).toBe('idle');
   });
 
-  it('unsubscribes once, however often the returned function is called', () => {
+  it('unsubscribes once, however often the returned function is called', async () => {
     const stop = TestBed.inject(GraphqlLiveClient).subscribe(
       TICKS,
       { every: 1 },
       { next: jest.fn(), error: jest.fn() },
     );
+    await settle();
     stop();
     stop();
     expect(only().unsubscribe).toHaveBeenCalledTimes(1);
   });
 
-  it('opens a new socket for another person', () => {
+  it('opens a new socket for another person', async () => {
     const live = TestBed.inject(GraphqlLiveClient);
     const sink = { next: jest.fn(), error: jest.fn() };
-    live.subscribe(TICKS, { every: 1 }, sink)();
+    const stop = live.subscribe(TICKS, { every: 1 }, sink);
+    await settle();
+    stop();
 
-    TestBed.inject(DemoIdentity).choose('person-2');
+    TestBed.inject(DemoSession).choose('person-2');
     live.subscribe(TICKS, { every: 1 }, sink);
+    await settle();
 
     expect(made).toHaveLength(2);
     expect(made[0]?.dispose).toHaveBeenCalled();
+  });
+});
+
+describe('GraphqlLiveClient with credentials that expire', () => {
+  let made: FakeSocketClient[];
+  let token: string;
+  let renewals: boolean[];
+  let session: AuthSession;
+
+  beforeEach(() => {
+    made = [];
+    token = 'token-1';
+    renewals = [];
+    jest.mocked(createClient).mockImplementation((options) => {
+      const fake: FakeSocketClient = { options, sinks: [], unsubscribe: jest.fn(), dispose: jest.fn() };
+      made.push(fake);
+      return {
+        subscribe: (_payload: unknown, sink: Sink) => {
+          fake.sinks.push(sink);
+          return fake.unsubscribe;
+        },
+        dispose: fake.dispose,
+      } as unknown as Client;
+    });
+    session = {
+      mode: 'OIDC',
+      key: signal<string | null>('oidc:sub-1'),
+      credentials: async () => ({ authorization: `Bearer ${token}` }),
+      renew: jest.fn(async () => {
+        const renewed = renewals.shift() ?? true;
+        if (renewed) {
+          token = `token-${Number(token.slice(6)) + 1}`;
+        }
+        return renewed;
+      }),
+      signIn: jest.fn(),
+      signOut: jest.fn(),
+      forget: jest.fn(),
+    };
+    TestBed.configureTestingModule({ providers: [{ provide: AUTH_SESSION, useValue: session }] });
+  });
+
+  async function params(): Promise<unknown> {
+    const options = made[0]?.options;
+    return typeof options?.connectionParams === 'function' ? options.connectionParams() : options?.connectionParams;
+  }
+
+  it('sends the bearer token of the moment in connection_init, read anew for each connection', async () => {
+    TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next: jest.fn(), error: jest.fn() });
+    await settle();
+
+    expect(await params()).toEqual({ authorization: 'Bearer token-1' });
+    token = 'token-9';
+    expect(await params()).toEqual({ authorization: 'Bearer token-9' });
+  });
+
+  it('renews the token and subscribes again when the server closes with 4401', async () => {
+    const error = jest.fn();
+    TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next: jest.fn(), error });
+    await settle();
+
+    made[0]?.sinks[0]?.error({ code: 4401, reason: 'Unauthenticated: sign-in expired' });
+    await settle();
+
+    expect(session.renew).toHaveBeenCalledTimes(1);
+    expect(made[0]?.sinks).toHaveLength(2);
+    expect(await params()).toEqual({ authorization: 'Bearer token-2' });
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('ends the subscription as UNAUTHENTICATED when no new token can be had', async () => {
+    renewals = [false];
+    const error = jest.fn<void, [GraphqlRequestError]>();
+    TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next: jest.fn(), error });
+    await settle();
+
+    made[0]?.sinks[0]?.error({ code: 4401, reason: 'Unauthenticated: sign in first' });
+    await settle();
+
+    expect(error.mock.calls[0]?.[0].code).toBe('UNAUTHENTICATED');
+    expect(made[0]?.sinks).toHaveLength(1);
+  });
+
+  it('stops after three refusals in a row without a connection in between', async () => {
+    const error = jest.fn<void, [GraphqlRequestError]>();
+    TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next: jest.fn(), error });
+    await settle();
+
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      made[0]?.sinks.at(-1)?.error({ code: 4401, reason: 'refused' });
+      await settle();
+    }
+
+    expect(session.renew).toHaveBeenCalledTimes(3);
+    expect(error.mock.calls[0]?.[0].code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('liveErrorFrom', () => {
+  it('names refused credentials, missing permission and lost connections', () => {
+    expect(liveErrorFrom({ code: 4401, reason: 'x' }).code).toBe('UNAUTHENTICATED');
+    expect(liveErrorFrom({ code: 4403, reason: 'x' }).code).toBe('FORBIDDEN');
+    expect(liveErrorFrom({ code: 1011, reason: 'x' }).code).toBe('NETWORK');
+    expect(liveErrorFrom([{ message: 'x', extensions: { code: 'OFFICE_NOT_FOUND' } }]).code).toBe('OFFICE_NOT_FOUND');
   });
 });
 

@@ -3,23 +3,46 @@ import { join } from 'node:path';
 
 import { buildSchema, parse, validate } from 'graphql';
 
+import {
+  GRANT_ROLE,
+  OFFICE_SHARINGS,
+  ORGANISATION_PEOPLE,
+  ORGANISATION_TEAMS,
+  ORGANISATIONS,
+  REVOKE_OFFICE_SHARING,
+  REVOKE_ROLE,
+  SHARE_OFFICE,
+} from '../../admin/data-access/admin.api';
 import { DESK_AVAILABILITY, DESK_AVAILABILITY_CHANGED, OFFICES } from '../../booking/data-access/availability.api';
-import { BOOK_DESK, CANCEL_BOOKING, MY_BOOKINGS } from '../../shared/data-access/bookings.api';
+import { UPDATE_PROFILE } from '../../profile/data-access/profile.api';
+import { BOOK_DESK, CANCEL_BOOKING, MY_BOOKING_CHANGED, MY_BOOKINGS } from '../../shared/data-access/bookings.api';
 import { DEMO_PEOPLE } from '../../start/data-access/demo-people.api';
+import { AUTH_CONFIGURATION } from '../identity/auth-setup';
 import { ME } from '../identity/current-person';
 
 /** The API's committed schema: the contract the hand-typed operations are written against. */
 const SCHEMA_FILE = join(__dirname, '../../../../../api/schema.graphql');
 
 const OPERATIONS = {
+  AUTH_CONFIGURATION,
   BOOK_DESK,
   CANCEL_BOOKING,
   DEMO_PEOPLE,
   DESK_AVAILABILITY,
   DESK_AVAILABILITY_CHANGED,
+  GRANT_ROLE,
   ME,
+  MY_BOOKING_CHANGED,
   MY_BOOKINGS,
+  OFFICE_SHARINGS,
   OFFICES,
+  ORGANISATION_PEOPLE,
+  ORGANISATION_TEAMS,
+  ORGANISATIONS,
+  REVOKE_OFFICE_SHARING,
+  REVOKE_ROLE,
+  SHARE_OFFICE,
+  UPDATE_PROFILE,
 };
 
 describe('GraphQL operations of the web client', () => {

@@ -1,27 +1,119 @@
-import { computed, inject, Injectable, resource } from '@angular/core';
+import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
 
-import type { Person } from '../graphql/api.types';
+import type { Profile, Role } from '../graphql/api.types';
 import { GraphqlHttpClient } from '../graphql/graphql-http.client';
 import { graphqlOperation } from '../graphql/graphql-operation';
-import { errorCodeOf } from '../graphql/graphql-request.error';
-import { DemoIdentity } from './demo-identity';
+import { type ClientErrorCode, errorCodeOf } from '../graphql/graphql-request.error';
+import { Identity } from './identity';
+import { hasRole } from './roles';
 
-export const ME = graphqlOperation<{ me: Person }>('query Me { me { id displayName organisation { id name } } }');
+export const ROLE_FIELDS = 'role scopeName organisationId officeId teamId';
 
-/** The person the app acts for, as the API knows them (`me`). */
+export const PROFILE_FIELDS = `id displayName email organisation { id name } homePostalCode visibility roles { ${ROLE_FIELDS} }`;
+
+export const ME = graphqlOperation<{ me: Profile }>(`query Me { me { ${PROFILE_FIELDS} } }`);
+
+type ProfileState =
+  | { readonly key: string; readonly status: 'loading' }
+  | { readonly key: string; readonly status: 'ready'; readonly profile: Profile }
+  | { readonly key: string; readonly status: 'error'; readonly code: ClientErrorCode };
+
+/**
+ * The signed-in person as the API knows them (`me`): name, organisation and roles. Read once per identity, when
+ * someone signs in; guards wait for it, the header and navigation show it.
+ */
 @Injectable({ providedIn: 'root' })
 export class CurrentPerson {
+  private readonly identity = inject(Identity);
   private readonly graphql = inject(GraphqlHttpClient);
-  private readonly identity = inject(DemoIdentity);
+  private readonly state = signal<ProfileState | null>(null);
+  private pending: { readonly key: string; readonly promise: Promise<Profile | null> } | null = null;
 
-  private readonly me = resource({
-    params: () => this.identity.personId() ?? undefined,
-    loader: async ({ abortSignal }) => (await this.graphql.request(ME, {}, abortSignal)).me,
+  /** The state for whoever is signed in now; an older person's state never shows. */
+  private readonly current = computed(() => {
+    const state = this.state();
+    return state !== null && state.key === this.identity.key() ? state : null;
   });
 
-  /** Null while nobody is chosen, while loading, or when the API does not know the person. */
-  readonly person = computed(() => (this.me.hasValue() ? (this.me.value() ?? null) : null));
+  /** Null while nobody is signed in, while loading, or when the API refused. */
+  readonly profile = computed(() => {
+    const state = this.current();
+    return state?.status === 'ready' ? state.profile : null;
+  });
+  /** Why the API did not give the profile, e.g. UNAUTHENTICATED or ORGANISATION_UNKNOWN. */
+  readonly problem = computed(() => {
+    const state = this.current();
+    return state?.status === 'error' ? state.code : null;
+  });
+  readonly isAdmin = computed(() => this.hasRole('ORGANISATION_ADMIN'));
 
-  /** True when the stored person is unknown to the API (e.g. after the demo data was reset). */
-  readonly isUnknown = computed(() => errorCodeOf(this.me.error()) === 'UNAUTHENTICATED');
+  constructor() {
+    effect(() => {
+      if (this.identity.key() !== null) {
+        untracked(() => void this.load());
+      }
+    });
+  }
+
+  hasRole(role: Role): boolean {
+    return hasRole(this.profile()?.roles ?? [], role);
+  }
+
+  /** The profile of whoever is signed in, read once and then kept; a failed read is tried again. */
+  load(): Promise<Profile | null> {
+    const key = this.identity.key();
+    if (key === null) {
+      return Promise.resolve(null);
+    }
+    const state = this.state();
+    if (state?.key === key && state.status === 'ready') {
+      return Promise.resolve(state.profile);
+    }
+    if (this.pending?.key === key) {
+      return this.pending.promise;
+    }
+    return this.read(key);
+  }
+
+  /** Reads the profile again, e.g. after roles changed. */
+  reload(): Promise<Profile | null> {
+    const key = this.identity.key();
+    return key === null ? Promise.resolve(null) : this.read(key);
+  }
+
+  /** Takes the profile the API returned after a change. */
+  replace(profile: Profile): void {
+    const key = this.identity.key();
+    if (key !== null) {
+      this.state.set({ key, status: 'ready', profile });
+    }
+  }
+
+  private read(key: string): Promise<Profile | null> {
+    if (this.state()?.key !== key) {
+      this.state.set({ key, status: 'loading' });
+    }
+    const promise = this.graphql.request(ME, {}).then(
+      ({ me }) => {
+        this.settle(key, promise, { key, status: 'ready', profile: me });
+        return me;
+      },
+      (error: unknown) => {
+        this.settle(key, promise, { key, status: 'error', code: errorCodeOf(error) });
+        return null;
+      },
+    );
+    this.pending = { key, promise };
+    return promise;
+  }
+
+  private settle(key: string, promise: Promise<Profile | null>, state: ProfileState): void {
+    // Only the latest read for the person still signed in counts.
+    if (this.pending?.promise === promise) {
+      this.pending = null;
+      if (this.identity.key() === key) {
+        this.state.set(state);
+      }
+    }
+  }
 }

@@ -1,7 +1,8 @@
 import { inject, Injectable } from '@angular/core';
 
-import type { Booking, DayPart } from '../../core/graphql/api.types';
+import type { Booking, BookingChange, DayPart } from '../../core/graphql/api.types';
 import { GraphqlHttpClient } from '../../core/graphql/graphql-http.client';
+import { GraphqlLiveClient, type LiveSink } from '../../core/graphql/graphql-live.client';
 import { graphqlOperation } from '../../core/graphql/graphql-operation';
 
 const BOOKING_FIELDS = `
@@ -27,10 +28,15 @@ export const CANCEL_BOOKING = graphqlOperation<{ cancelBooking: Booking }, { id:
   `mutation CancelBooking($id: ID!) { cancelBooking(id: $id) { ${BOOKING_FIELDS} } }`,
 );
 
-/** The current person's bookings: list, book, cancel. */
+export const MY_BOOKING_CHANGED = graphqlOperation<{ myBookingChanged: BookingChange }>(
+  `subscription MyBookingChanged { myBookingChanged { reason booking { ${BOOKING_FIELDS} } } }`,
+);
+
+/** The current person's bookings: list, book, cancel, and follow changes (also those others make). */
 @Injectable({ providedIn: 'root' })
 export class BookingsApi {
   private readonly graphql = inject(GraphqlHttpClient);
+  private readonly live = inject(GraphqlLiveClient);
 
   async myBookings(signal?: AbortSignal): Promise<Booking[]> {
     const data = await this.graphql.request(MY_BOOKINGS, {}, signal);
@@ -45,5 +51,22 @@ export class BookingsApi {
   async cancelBooking(id: string): Promise<Booking> {
     const data = await this.graphql.request(CANCEL_BOOKING, { id });
     return data.cancelBooking;
+  }
+
+  /** Follows every change of the current person's bookings; returns the function that stops it. */
+  followMyBookingChanges(sink: LiveSink<BookingChange>): () => void {
+    return this.live.subscribe(
+      MY_BOOKING_CHANGED,
+      {},
+      {
+        next: (data) => sink.next(data.myBookingChanged),
+        error: (error) => sink.error(error),
+      },
+    );
+  }
+
+  /** Calls `listener` after every (re)connection of the live socket. */
+  onLiveConnected(listener: () => void): () => void {
+    return this.live.onConnected(listener);
   }
 }

@@ -1,5 +1,7 @@
 import { computed, Injectable, signal } from '@angular/core';
 
+import type { AuthSession, Credentials } from './auth-session';
+
 /** Header (and WebSocket connection parameter) that names the demo person. */
 export const DEMO_PERSON_HEADER = 'x-nahbar-demo-person';
 
@@ -27,35 +29,45 @@ function writeStoredId(id: string | null): void {
 }
 
 /**
- * Who the client acts as. In demo mode that is a person chosen on the start
- * page; sign-in replaces this one class later. Everything that talks to the
- * API takes its identity from here and nowhere else.
+ * Demo mode's sign-in: a seeded person chosen on the start page, remembered in this browser and named in a header.
+ * The server offers this mode only when no identity provider is configured.
  */
 @Injectable({ providedIn: 'root' })
-export class DemoIdentity {
+export class DemoSession implements AuthSession {
+  readonly mode = 'DEMO' as const;
   private readonly id = signal<string | null>(readStoredId());
 
   readonly personId = this.id.asReadonly();
-  readonly hasPerson = computed(() => this.id() !== null);
+  readonly key = computed(() => {
+    const id = this.id();
+    return id === null ? null : `demo:${id}`;
+  });
 
   choose(personId: string): void {
     writeStoredId(personId);
     this.id.set(personId);
   }
 
-  clear(): void {
-    writeStoredId(null);
-    this.id.set(null);
-  }
-
-  /** HTTP headers that identify the person, empty when nobody is chosen. */
-  requestHeaders(): Record<string, string> {
+  async credentials(): Promise<Credentials> {
     const id = this.id();
     return id === null ? {} : { [DEMO_PERSON_HEADER]: id };
   }
 
-  /** graphql-ws connection parameters; the same identity as the headers. */
-  connectionParams(): Record<string, string> {
-    return this.requestHeaders();
+  async renew(): Promise<boolean> {
+    // A refused demo person stays refused (e.g. after the demo data was reset).
+    return false;
+  }
+
+  async signIn(): Promise<void> {
+    // Choosing a person on the start page is the sign-in.
+  }
+
+  async signOut(): Promise<void> {
+    this.forget();
+  }
+
+  forget(): void {
+    writeStoredId(null);
+    this.id.set(null);
   }
 }

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { AdminPage } from './admin.page';
+
+export const ADMIN_ROUTES: Routes = [{ path: '', title: 'Verwaltung – nahbar', component: AdminPage }];

@@ -1,0 +1,56 @@
+import { GRAPHQL_PATH } from '../graphql/graphql-endpoint';
+import { graphqlOperation } from '../graphql/graphql-operation';
+
+export interface OidcSetup {
+  readonly mode: 'OIDC';
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scope: string;
+}
+
+/** How this server signs people in, as read before the app starts. */
+export type AuthSetup = { readonly mode: 'DEMO' } | OidcSetup | { readonly mode: 'UNAVAILABLE' };
+
+interface AuthConfigurationData {
+  readonly authConfiguration: {
+    readonly mode: string;
+    readonly issuer: string | null;
+    readonly clientId: string | null;
+    readonly scope: string | null;
+  };
+}
+
+export const AUTH_CONFIGURATION = graphqlOperation<AuthConfigurationData>(
+  'query AuthConfiguration { authConfiguration { mode issuer clientId scope } }',
+);
+
+const DEFAULT_SCOPE = 'openid profile email offline_access';
+
+/** The setup an answer of the API describes; anything incomplete or unknown is UNAVAILABLE. */
+export function authSetupFrom(body: unknown): AuthSetup {
+  const config = (body as { data?: Partial<AuthConfigurationData> } | null)?.data?.authConfiguration;
+  if (config?.mode === 'DEMO') {
+    return { mode: 'DEMO' };
+  }
+  if (config?.mode === 'OIDC' && config.issuer && config.clientId) {
+    return { mode: 'OIDC', issuer: config.issuer, clientId: config.clientId, scope: config.scope || DEFAULT_SCOPE };
+  }
+  return { mode: 'UNAVAILABLE' };
+}
+
+/**
+ * Asks the server how people sign in (a plain request without credentials, before the app starts). A server that
+ * cannot be reached or answers nonsense gives UNAVAILABLE: the start page then says so.
+ */
+export async function loadAuthSetup(fetchFn: typeof fetch): Promise<AuthSetup> {
+  try {
+    const response = await fetchFn(GRAPHQL_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: AUTH_CONFIGURATION.document, variables: {} }),
+    });
+    return authSetupFrom(await response.json());
+  } catch {
+    return { mode: 'UNAVAILABLE' };
+  }
+}

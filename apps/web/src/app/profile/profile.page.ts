@@ -1,0 +1,88 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
+
+import { errorMessageFor } from '../core/errors/error-messages';
+import type { Visibility } from '../core/graphql/api.types';
+import { CurrentPerson } from '../core/identity/current-person';
+import { Identity } from '../core/identity/identity';
+import { roleLabel, VISIBILITY_CHOICES } from '../shared/labels/role.labels';
+import type { StatusNote } from '../shared/ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
+import { ProfileApi } from './data-access/profile.api';
+import { postalCodeProblem, profileChanges } from './profile-form';
+
+/** The signed-in person: who they are (read-only), their roles, and the settings they choose themselves. */
+@Component({
+  selector: 'nb-profile-page',
+  imports: [StatusMessage],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './profile.page.html',
+  styleUrl: './profile.page.css',
+})
+export class ProfilePage {
+  private readonly currentPerson = inject(CurrentPerson);
+  private readonly api = inject(ProfileApi);
+  private readonly postalCodeField = viewChild<ElementRef<HTMLInputElement>>('postalCodeField');
+
+  protected readonly fromIdentityProvider = inject(Identity).mode === 'OIDC';
+  protected readonly profile = this.currentPerson.profile;
+  protected readonly choices = VISIBILITY_CHOICES;
+  protected readonly roleLabel = roleLabel;
+
+  /** The form's values: what is saved, until the person changes them. */
+  protected readonly postalCode = linkedSignal(() => this.profile()?.homePostalCode ?? '');
+  protected readonly visibility = linkedSignal<Visibility>(() => this.profile()?.visibility ?? 'NOBODY');
+  /** Problems show after leaving the field or trying to save, not while typing the first digits. */
+  protected readonly checked = signal(false);
+  protected readonly postalCodeProblem = computed(() => (this.checked() ? postalCodeProblem(this.postalCode()) : null));
+  protected readonly saving = signal(false);
+  protected readonly note = signal<StatusNote | null>(null);
+
+  protected typePostalCode(value: string): void {
+    this.postalCode.set(value);
+    this.note.set(null);
+  }
+
+  protected choose(visibility: Visibility): void {
+    this.visibility.set(visibility);
+    this.note.set(null);
+  }
+
+  protected async save(event: Event): Promise<void> {
+    event.preventDefault();
+    const profile = this.profile();
+    if (profile === null || this.saving()) {
+      return;
+    }
+    this.checked.set(true);
+    if (postalCodeProblem(this.postalCode()) !== null) {
+      this.note.set({ tone: 'error', text: 'Bitte prüfen Sie die Postleitzahl.' });
+      this.postalCodeField()?.nativeElement.focus();
+      return;
+    }
+    const changes = profileChanges(profile, { homePostalCode: this.postalCode(), visibility: this.visibility() });
+    if (changes === null) {
+      this.note.set({ tone: 'info', text: 'Sie haben nichts geändert.' });
+      return;
+    }
+    this.saving.set(true);
+    this.note.set(null);
+    try {
+      this.currentPerson.replace(await this.api.updateProfile(changes));
+      this.checked.set(false);
+      this.note.set({ tone: 'success', text: 'Ihre Einstellungen sind gespeichert.' });
+    } catch (error) {
+      this.note.set({ tone: 'error', text: errorMessageFor(error) });
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

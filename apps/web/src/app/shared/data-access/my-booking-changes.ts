@@ -1,0 +1,92 @@
+import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
+
+import { Announcer } from '../../core/a11y/announcer';
+import type { BookingChange } from '../../core/graphql/api.types';
+import { CurrentPerson } from '../../core/identity/current-person';
+import { formatGermanDate } from '../date/civil-date';
+import { DAY_PART_LABELS } from '../labels/day-part.labels';
+import { BookingsApi } from './bookings.api';
+
+/** A message about a booking that someone else changed, shown until the person closes it. */
+export interface BookingNotice {
+  readonly id: number;
+  readonly text: string;
+}
+
+/** What to tell the person about `change`, or null when it was their own doing (booked or cancelled). */
+export function noticeText(change: BookingChange): string | null {
+  if (change.reason !== 'SHARING_REVOKED') {
+    return null;
+  }
+  const { booking } = change;
+  return (
+    `Ihre Buchung am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) ` +
+    `in ${booking.office.name}, ${booking.office.municipality.name}, wurde storniert, ` +
+    'weil das Büro nicht mehr für Ihre Organisation freigegeben ist.'
+  );
+}
+
+/**
+ * Follows the signed-in person's bookings live for the whole app: tells them when someone else cancelled one
+ * (a revoked sharing) and lets screens that list bookings read them again.
+ */
+@Injectable({ providedIn: 'root' })
+export class MyBookingChanges {
+  private readonly api = inject(BookingsApi);
+  private readonly currentPerson = inject(CurrentPerson);
+  private readonly announcer = inject(Announcer);
+  private readonly noticeList = signal<readonly BookingNotice[]>([]);
+  private readonly changeCount = signal(0);
+  private readonly lastChange = signal<BookingChange | null>(null);
+  private readonly personId = computed(() => this.currentPerson.profile()?.id ?? null);
+  private nextNoticeId = 1;
+
+  readonly notices = this.noticeList.asReadonly();
+  /** Moves on every change and every reconnection (events may have been missed): lists read again then. */
+  readonly version = this.changeCount.asReadonly();
+  readonly latest = this.lastChange.asReadonly();
+
+  constructor() {
+    effect((onCleanup) => {
+      // Follow only once the API knows the person: before that the socket would be refused.
+      if (this.personId() === null) {
+        this.noticeList.set([]);
+        return;
+      }
+      onCleanup(untracked(() => this.follow()));
+    });
+  }
+
+  dismiss(id: number): void {
+    this.noticeList.update((notices) => notices.filter((notice) => notice.id !== id));
+  }
+
+  private follow(): () => void {
+    let connections = 0;
+    const stopListening = this.api.onLiveConnected(() => {
+      // The first connection is the start; later ones may follow missed events.
+      if (++connections > 1) {
+        this.changeCount.update((count) => count + 1);
+      }
+    });
+    const stopFollowing = this.api.followMyBookingChanges({
+      next: (change) => this.receive(change),
+      // Lists still work without live updates; the booking page says when the live connection is down.
+      error: () => undefined,
+    });
+    return () => {
+      stopListening();
+      stopFollowing();
+    };
+  }
+
+  private receive(change: BookingChange): void {
+    this.lastChange.set(change);
+    this.changeCount.update((count) => count + 1);
+    const text = noticeText(change);
+    if (text !== null) {
+      this.noticeList.update((notices) => [...notices, { id: this.nextNoticeId++, text }]);
+      this.announcer.announce(text);
+    }
+  }
+}
