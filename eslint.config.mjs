@@ -21,12 +21,29 @@ const depConstraints = [
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'] },
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:domain', 'type:util'] },
   {
+    // date-holidays: public holidays per Land must come from a well-kept library (issue 4); it is framework-free.
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:util'],
-    allowedExternalImports: ['luxon'],
+    allowedExternalImports: ['luxon', 'date-holidays'],
   },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
 ];
+
+const boundaries = (constraints) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/jest\\.esm\\.preset\\.js$'],
+    depConstraints: constraints,
+  },
+];
+
+/** Tests of the domain may also use the property-testing library; the shipped code may not. */
+const testDepConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag === 'type:domain'
+    ? { ...constraint, allowedExternalImports: [...constraint.allowedExternalImports, 'fast-check'] }
+    : constraint,
+);
 
 export default [
   ...nx.configs['flat/base'],
@@ -39,14 +56,7 @@ export default [
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs', '**/*.cts', '**/*.mts'],
     plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/jest\\.esm\\.preset\\.js$'],
-          depConstraints,
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
       'simple-import-sort/imports': 'error',
       'simple-import-sort/exports': 'error',
     },
@@ -58,6 +68,10 @@ export default [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(testDepConstraints) },
   },
   {
     // Nest resolves constructor parameters and GraphQL argument types from emitted decorator metadata: a type-only

@@ -39,18 +39,58 @@ export function todayInOfficeZone(now: Date = new Date()): CivilDate {
   return today as CivilDate;
 }
 
+/**
+ * Calendar arithmetic on civil dates runs in UTC, where every day has 24 hours: the same civil result as in
+ * Europe/Berlin (a date has no zone), without daylight-saving edge cases and much faster than zone look-ups.
+ */
+const CALENDAR_ZONE = 'utc';
+
 /** Adds whole calendar days; stays on the same wall-clock day across daylight-saving changes. */
 export function addDays(date: CivilDate, days: number): CivilDate {
-  const next = DateTime.fromISO(date, { zone: OFFICE_ZONE }).plus({ days }).toISODate();
+  const next = DateTime.fromISO(date, { zone: CALENDAR_ZONE }).plus({ days }).toISODate();
   if (next === null) {
     throw new RangeError(`Invalid civil date: ${date}`);
   }
   return next as CivilDate;
 }
 
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  const days = DateTime.fromISO(to, { zone: CALENDAR_ZONE }).diff(
+    DateTime.fromISO(from, { zone: CALENDAR_ZONE }),
+    'days',
+  ).days;
+  if (!Number.isFinite(days)) {
+    throw new RangeError(`Invalid civil dates: ${from}, ${to}`);
+  }
+  return Math.round(days);
+}
+
+/** ISO weekdays: 1 = Monday … 7 = Sunday (the numbering of luxon and of ISO 8601). */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export function isWeekday(value: unknown): value is Weekday {
+  return typeof value === 'number' && (WEEKDAYS as readonly number[]).includes(value);
+}
+
 /** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
-export function weekdayOf(date: CivilDate): number {
-  return DateTime.fromISO(date, { zone: OFFICE_ZONE }).weekday;
+export function weekdayOf(date: CivilDate): Weekday {
+  const weekday = DateTime.fromISO(date, { zone: CALENDAR_ZONE }).weekday;
+  if (!isWeekday(weekday)) {
+    throw new RangeError(`Invalid civil date: ${date}`);
+  }
+  return weekday;
+}
+
+/** The Monday of the ISO week (Monday to Sunday) that holds `date`. */
+export function startOfIsoWeek(date: CivilDate): CivilDate {
+  return addDays(date, 1 - weekdayOf(date));
+}
+
+/** The calendar year of a civil date. */
+export function yearOf(date: CivilDate): number {
+  return Number(date.slice(0, 4));
 }
 
 /** Civil dates compare correctly as strings because the format is fixed-width. */
