@@ -14,7 +14,7 @@ import { type Client, createClient } from 'graphql-ws';
 import { generateKeyPair, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 
 import { DEMO_PERSON_HEADER } from '../src/identity/demo-identity.js';
-import { daysFromToday, type DemoWorld, demoWorld } from './support/fixtures.js';
+import { type DemoWorld, demoWorld, nextOpenDay } from './support/fixtures.js';
 import { errorCode, EventRecorder, type GraphqlResponse } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -476,13 +476,9 @@ function subscribeChanges(client: Client, officeId: string, date: string): Event
   );
 }
 
-/** The `n`-th Tuesday, Wednesday or Thursday from the day after tomorrow on: distinct `n`, distinct open days. */
+/** The `n`-th open day of the Erlangen office after tomorrow: distinct `n`, distinct open days. */
 function openDay(n: number): string {
-  for (let offset = 2, seen = 0; ; offset += 1) {
-    const date = daysFromToday(offset);
-    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-    if (weekday >= 2 && weekday <= 4 && ++seen === n) return date;
-  }
+  return nextOpenDay(n + 1, 'BY');
 }
 
 function now(): number {

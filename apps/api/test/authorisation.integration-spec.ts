@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 
-import { addPeople, daysFromToday } from './support/fixtures.js';
+import { addPeople, daysFromToday, nextOpenDay } from './support/fixtures.js';
 import { errorCode, EventRecorder, graphql, wsClient } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -104,7 +104,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
     allowed: OWN_ORGANISATION,
     request: (world, _actor, index) => ({
       query: 'mutation($i: BookDeskInput!) { bookDesk(input: $i) { id } }',
-      variables: { i: { deskId: world.privateDeskIds[index], date: daysFromToday(9), part: 'MORNING' } },
+      variables: { i: { deskId: world.privateDeskIds[index], date: nextOpenDay(9, 'NW'), part: 'MORNING' } },
     }),
   },
   cancelBooking: {
@@ -227,7 +227,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     const booked = await graphql<{ bookDesk: { id: string } }>(
       test.api.url,
       'mutation($i: BookDeskInput!) { bookDesk(input: $i) { id } }',
-      { i: { deskId: world.privateDeskIds[7], date: daysFromToday(10), part: 'FULL_DAY' } },
+      { i: { deskId: world.privateDeskIds[7], date: nextOpenDay(10, 'NW'), part: 'FULL_DAY' } },
       world.people.staff,
     );
     world.stafferBookingId = booked.data?.bookDesk.id ?? '';

@@ -1,4 +1,4 @@
-import { addPeople, bookingCount, daysFromToday, type DemoWorld, demoWorld } from './support/fixtures.js';
+import { addPeople, bookingCount, daysFromToday, type DemoWorld, demoWorld, nextOpenDay } from './support/fixtures.js';
 import { errorCode, EventRecorder, graphql, type GraphqlResponse, wsClient } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
 
   it('50 people racing for one desk and half-day get exactly one booking and 49 DESK_TAKEN', async () => {
     const racers = await addPeople(test, 50, `Racer ${kind}`);
-    const date = daysFromToday(3);
+    const date = nextOpenDay(3);
     const results = await Promise.all(racers.map((personId) => book(personId, desk(0), date, 'MORNING')));
 
     const booked = results.filter((result) => result.data?.bookDesk);
@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
 
   it('one person booking two desks for the same half-day at once gets exactly one', async () => {
     const [person] = await addPeople(test, 1, `Doppel ${kind}`);
-    const date = daysFromToday(4);
+    const date = nextOpenDay(4);
     const results = await Promise.all([
       book(person as string, desk(1), date, 'AFTERNOON'),
       book(person as string, desk(2), date, 'FULL_DAY'),
@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
 
   it('a full day conflicts with a morning of the same desk, a morning and an afternoon do not', async () => {
     const [a, b, c] = world.people as [string, string, string];
-    const date = daysFromToday(5);
+    const date = nextOpenDay(5);
     expect((await book(a, desk(3), date, 'MORNING')).data?.bookDesk.part).toBe('MORNING');
     expect(errorCode(await book(b, desk(3), date, 'FULL_DAY'))).toBe('DESK_TAKEN');
     expect((await book(b, desk(3), date, 'AFTERNOON')).data?.bookDesk.part).toBe('AFTERNOON');
@@ -110,7 +110,7 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
 
   it('pushes a committed change to a subscriber of another client within a second, and nothing for rejected ones', async () => {
     const [watcher, booker, holder] = world.people.slice(3) as [string, string, string];
-    const date = daysFromToday(6);
+    const date = nextOpenDay(6);
     expect((await book(holder, desk(6), date, 'FULL_DAY')).data?.bookDesk).toBeDefined();
 
     const client = wsClient(url, watcher);
@@ -243,7 +243,7 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
 
   it('cancels only live bookings of the caller; my bookings lists what is live', async () => {
     const [owner, stranger] = await addPeople(test, 2, `Storno ${kind}`);
-    const date = daysFromToday(8);
+    const date = nextOpenDay(8);
     const booked = await book(owner as string, desk(9), date, 'FULL_DAY');
     const id = booked.data?.bookDesk.id;
     expect(id).toEqual(expect.any(String));
@@ -275,7 +275,7 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
    * subscription is live before it measures anything.
    */
   async function waitUntilSubscribed(baseUrl: string, personId: string, seen: () => boolean): Promise<void> {
-    const date = daysFromToday(6);
+    const date = nextOpenDay(6);
     for (let attempt = 0; attempt < 50 && !seen(); attempt += 1) {
       const probe = await book(personId, desk(5), date, 'MORNING');
       const id = probe.data?.bookDesk.id;

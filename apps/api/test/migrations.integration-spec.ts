@@ -7,6 +7,8 @@ const UDT_NAMES: Readonly<Record<string, string>> = {
   char: 'bpchar',
   'double precision': 'float8',
   integer: 'int4',
+  smallint: 'int2',
+  numeric: 'numeric',
   boolean: 'bool',
   date: 'date',
   timestamptz: 'timestamptz',
@@ -35,7 +37,9 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       for (const column of entity.columns) {
         const key = `${entity.tableName}.${column.databaseName}`;
         const found = actual.get(key);
-        const expectedType = UDT_NAMES[String(column.type)] ?? String(column.type);
+        const baseType = UDT_NAMES[String(column.type)] ?? String(column.type);
+        // PostgreSQL names an array type after its element with a leading underscore: smallint[] is _int2.
+        const expectedType = column.isArray ? `_${baseType}` : baseType;
         if (!found) mismatches.push(`${key} is missing`);
         else if (found.udt_name !== expectedType)
           mismatches.push(`${key} is ${found.udt_name}, entity says ${expectedType}`);

@@ -1,4 +1,4 @@
-import { daysFromToday } from './support/fixtures.js';
+import { nextOpenDay } from './support/fixtures.js';
 import { errorCode, EventRecorder, graphql, wsClient } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('office sharing, roles and profile on %s', (kind) 
   };
 
   it('after a revoked share, events stop reaching the other organisation while its bookings stay', async () => {
-    const date = daysFromToday(12);
+    const date = nextOpenDay(12);
     const kept = await graphql<{ bookDesk: { id: string } }>(
       url,
       BOOK,
@@ -121,7 +121,7 @@ describe.each(DATABASE_KINDS)('office sharing, roles and profile on %s', (kind) 
   });
 
   it('revoking with cancellation cancels in one go and tells the people affected live', async () => {
-    const date = daysFromToday(13);
+    const date = nextOpenDay(13);
     const booking = await graphql<{ bookDesk: { id: string } }>(
       url,
       BOOK,
@@ -141,7 +141,7 @@ describe.each(DATABASE_KINDS)('office sharing, roles and profile on %s', (kind) 
     );
     try {
       await until(async () => {
-        await bookAndCancel(as('Peter Schulz'), erlangenDesks[6] ?? '', daysFromToday(14));
+        await bookAndCancel(as('Peter Schulz'), erlangenDesks[6] ?? '', nextOpenDay(14));
         return mine.events.length >= 2;
       });
 

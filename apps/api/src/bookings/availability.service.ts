@@ -12,6 +12,8 @@ interface AvailabilityRow {
   desk_id: string;
   code: string;
   area_name: string;
+  accessible: boolean;
+  equipment: string[];
   morning_taken: boolean;
   afternoon_taken: boolean;
   my_booking_id: string | null;
@@ -19,7 +21,7 @@ interface AvailabilityRow {
 
 /** Per desk of the office: which halves of the date are held by a live booking, and whether one is the caller's. */
 const AVAILABILITY_SELECT = `
-  SELECT d.id AS desk_id, d.code, a.name AS area_name,
+  SELECT d.id AS desk_id, d.code, a.name AS area_name, d.accessible, d.equipment,
          coalesce(bool_or(b.part IN ('MORNING', 'FULL_DAY')), false) AS morning_taken,
          coalesce(bool_or(b.part IN ('AFTERNOON', 'FULL_DAY')), false) AS afternoon_taken,
          (array_agg(b.id) FILTER (WHERE b.person_id = $3))[1] AS my_booking_id
@@ -101,6 +103,8 @@ function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
     deskId: row.desk_id,
     code: row.code,
     areaName: row.area_name,
+    accessible: row.accessible,
+    equipment: row.equipment,
     morningFree: !row.morning_taken,
     afternoonFree: !row.afternoon_taken,
     free: isFreeFor(part, taken),

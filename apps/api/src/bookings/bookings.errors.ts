@@ -1,4 +1,4 @@
-import { type BookingRefusal, BookingRefusalCode } from '@nahbar/domain';
+import { type BookingRefusal, bookingRefusal, BookingRefusalCode, type CivilDate, refusalTexts } from '@nahbar/domain';
 
 import { DomainError } from '../common/domain-error.js';
 
@@ -8,27 +8,24 @@ export const BookingsErrorCode = {
   BookingNotActive: 'BOOKING_NOT_ACTIVE',
 } as const;
 
+/** A booking request the domain library refused: its stable code, English message and German and English texts. */
 export class BookingRefusedError extends DomainError {
   constructor(refusal: BookingRefusal) {
-    super(refusal.code, refusal.message);
+    super(refusal.code, refusal.message, refusal.messages);
   }
 }
 
-export class DeskTakenError extends DomainError {
-  constructor() {
-    super(
-      BookingsErrorCode.DeskTaken,
-      'This desk is already booked for that time. Choose another desk or another part of the day.',
-    );
+/** The desk's exclusion constraint refused a racing request: the same refusal `decideBooking` gives. */
+export class DeskTakenError extends BookingRefusedError {
+  constructor(date: CivilDate) {
+    super(bookingRefusal(BookingRefusalCode.DeskTaken, refusalTexts.deskTaken(date)));
   }
 }
 
-export class PersonAlreadyBookedError extends DomainError {
-  constructor() {
-    super(
-      BookingsErrorCode.PersonAlreadyBooked,
-      'You already have a desk for that time. Cancel that booking first or choose another part of the day.',
-    );
+/** The person's exclusion constraint refused a racing request: the same refusal `decideBooking` gives. */
+export class PersonAlreadyBookedError extends BookingRefusedError {
+  constructor(date: CivilDate) {
+    super(bookingRefusal(BookingRefusalCode.PersonAlreadyBooked, refusalTexts.personAlreadyBooked(date)));
   }
 }
 

@@ -1,8 +1,20 @@
-import { checkBookingDate, todayInOfficeZone } from '@nahbar/domain';
+import {
+  addDays,
+  type BookingContext,
+  checkBookingDate,
+  type CivilDate,
+  type Closure,
+  type DayPart,
+  decideBooking,
+  isLand,
+  isWeekday,
+  LIVE_BOOKING_STATUSES,
+  startOfIsoWeek,
+  todayInOfficeZone,
+} from '@nahbar/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
-import { DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
 import type { Office } from '../places/models/office.model.js';
 import { DeskNotFoundError } from '../places/places.errors.js';
@@ -48,6 +60,25 @@ export interface CancelledBookings {
 /** SQLSTATE of an exclusion-constraint violation: the database refused an overlapping live booking. */
 const EXCLUSION_VIOLATION = '23P01';
 
+/** First keys of the advisory locks of a booking: one key space per kind, taken in this order. */
+const LOCK_OFFICE_DAY = 4_101;
+const LOCK_PERSON_WEEK = 4_102;
+
+interface DeskRow {
+  office_id: string;
+  active: boolean;
+  blocked_reason: string | null;
+}
+
+interface OfficeRulesRow {
+  land: string;
+  opening_weekdays: number[];
+  booking_horizon_days: number;
+  capacity_share: number | null;
+  quota_days_per_week: number | null;
+  active_desks: number;
+}
+
 @Injectable()
 export class BookingsService {
   constructor(
@@ -58,38 +89,72 @@ export class BookingsService {
   ) {}
 
   /**
-   * Books a desk. The date rules come from the domain library; "desk taken" and "person already booked" are
-   * decided by the exclusion constraints in one INSERT, so racing requests give one booking and typed errors.
+   * Books a desk, deciding every rule of DESIGN.md §3, 3 with `decideBooking` of the domain library inside one
+   * transaction that also inserts:
+   * 1. the date is checked first (INVALID_DATE, DATE_IN_PAST need nothing else), then the desk is looked up (a desk
+   *    of an office not open to the caller's organisation reads as DESK_NOT_FOUND);
+   * 2. two transaction-scoped advisory locks, always in this order: the office and day (serialises the capacity cap),
+   *    then the person and ISO week (serialises the quota). Every booking takes exactly one of each kind in the same
+   *    order, so two bookings never wait on each other in a cycle; the two kinds have their own key spaces (the
+   *    first key), so a hash collision never mixes them;
+   * 3. under the locks, everything the decision needs is read through the transaction (READ COMMITTED: each
+   *    statement sees what the previous holder of the lock committed): the office's rules and closures, the desk,
+   *    the live bookings at the office that day, the person's live bookings that week, the active desks;
+   * 4. the INSERT: the exclusion constraints stay the last word on DESK_TAKEN and PERSON_ALREADY_BOOKED.
+   * A refusal rolls everything back; the live events go out only after the commit.
    */
   async book(caller: Caller, input: BookDeskInput, now: Date = new Date()): Promise<Booking> {
     const dateCheck = checkBookingDate(input.date, now);
     if (!dateCheck.ok) throw new BookingRefusedError(dateCheck.refusal);
+    const date = dateCheck.date;
     const personId = caller.personId;
 
-    // A desk of an office not open to the caller's organisation reads as not found.
-    const desks: { office_id: string; active: boolean }[] = await this.dataSource.query(
-      `SELECT d.office_id, d.active FROM desks d JOIN offices f ON f.id = d.office_id
-       WHERE d.id = $1 AND ${officeOpenTo(2)}`,
-      [input.deskId, caller.organisationId],
-    );
-    const desk = desks[0];
-    if (!desk) throw new DeskNotFoundError();
-    if (!desk.active) {
-      throw new DomainError('DESK_BLOCKED', 'This desk is blocked and cannot be booked. Choose another desk.');
-    }
-
-    let inserted: { id: string }[];
-    try {
-      inserted = await this.dataSource.query(
-        `INSERT INTO bookings (person_id, desk_id, date, part, source) VALUES ($1, $2, $3, $4, 'SELF') RETURNING id`,
-        [personId, input.deskId, dateCheck.date, input.part],
+    const { id, officeId } = await this.dataSource.transaction(async (manager) => {
+      // Never this.dataSource in here: the embedded database has one connection, which this transaction holds.
+      const desks: DeskRow[] = await manager.query(
+        `SELECT d.office_id, d.active, d.blocked_reason FROM desks d JOIN offices f ON f.id = d.office_id
+         WHERE d.id = $1 AND ${officeOpenTo(2)}`,
+        [input.deskId, caller.organisationId],
       );
-    } catch (error) {
-      throw translateConflict(error);
-    }
-    const id = inserted[0]?.id;
-    if (id === undefined) throw new Error('INSERT … RETURNING gave no row');
-    await this.events.deskChanged({ officeId: desk.office_id, date: dateCheck.date, deskId: input.deskId });
+      const desk = desks[0];
+      if (!desk) throw new DeskNotFoundError();
+
+      await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_OFFICE_DAY}, hashtext($1 || '/' || $2))`, [
+        desk.office_id,
+        date,
+      ]);
+      const weekStart = startOfIsoWeek(date);
+      await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_PERSON_WEEK}, hashtext($1 || '/' || $2))`, [
+        personId,
+        weekStart,
+      ]);
+
+      const context = await loadBookingContext(manager, {
+        officeId: desk.office_id,
+        personId,
+        date,
+        weekStart,
+        desk,
+        now,
+      });
+      const decision = decideBooking({ deskId: input.deskId, date: input.date, part: input.part }, context);
+      if (!decision.ok) throw new BookingRefusedError(decision.refusal);
+
+      let inserted: { id: string }[];
+      try {
+        inserted = await manager.query(
+          `INSERT INTO bookings (person_id, desk_id, date, part, source) VALUES ($1, $2, $3, $4, 'SELF') RETURNING id`,
+          [personId, input.deskId, date, input.part],
+        );
+      } catch (error) {
+        throw translateConflict(error, date);
+      }
+      const bookingId = inserted[0]?.id;
+      if (bookingId === undefined) throw new Error('INSERT … RETURNING gave no row');
+      return { id: bookingId, officeId: desk.office_id };
+    });
+
+    await this.events.deskChanged({ officeId, date, deskId: input.deskId });
     await this.myEvents.changed([{ personId, bookingId: id, reason: 'BOOKED' }]);
     return this.byId(id);
   }
@@ -203,13 +268,78 @@ function toBooking(row: BookingRow, office: Office): Booking {
   };
 }
 
-function translateConflict(error: unknown): unknown {
+function translateConflict(error: unknown, date: CivilDate): unknown {
   if (error instanceof QueryFailedError) {
     const driverError = error.driverError as { code?: string; constraint?: string };
     if (driverError.code === EXCLUSION_VIOLATION) {
-      if (driverError.constraint === 'bookings_desk_half_day_excl') return new DeskTakenError();
-      if (driverError.constraint === 'bookings_person_half_day_excl') return new PersonAlreadyBookedError();
+      if (driverError.constraint === 'bookings_desk_half_day_excl') return new DeskTakenError(date);
+      if (driverError.constraint === 'bookings_person_half_day_excl') return new PersonAlreadyBookedError(date);
     }
   }
   return error;
+}
+
+interface ContextKeys {
+  readonly officeId: string;
+  readonly personId: string;
+  readonly date: CivilDate;
+  readonly weekStart: CivilDate;
+  readonly desk: DeskRow;
+  readonly now: Date;
+}
+
+/** Reads, through the booking's transaction and under its locks, all that `decideBooking` needs. */
+async function loadBookingContext(manager: EntityManager, keys: ContextKeys): Promise<BookingContext> {
+  const live = LIVE_BOOKING_STATUSES;
+  const offices: OfficeRulesRow[] = await manager.query(
+    `SELECT m.land, f.opening_weekdays::int[] AS opening_weekdays, f.booking_horizon_days,
+            f.capacity_share::float8 AS capacity_share, f.quota_days_per_week::int AS quota_days_per_week,
+            (SELECT count(*)::int FROM desks d WHERE d.office_id = f.id AND d.active) AS active_desks
+     FROM offices f JOIN municipalities m ON m.ags = f.municipality_ags
+     WHERE f.id = $1`,
+    [keys.officeId],
+  );
+  const office = offices[0];
+  if (!office) throw new Error(`Office ${keys.officeId} of a desk is missing`);
+  if (!isLand(office.land)) throw new Error(`Office ${keys.officeId} lies in an unknown Land: ${office.land}`);
+  const closures: { starts_on: CivilDate; ends_on: CivilDate; reason: string }[] = await manager.query(
+    `SELECT starts_on, ends_on, reason FROM office_closures
+     WHERE office_id = $1 AND starts_on <= $2 AND ends_on >= $2 ORDER BY starts_on`,
+    [keys.officeId, keys.date],
+  );
+  const officeBookings: { desk_id: string; date: CivilDate; part: DayPart }[] = await manager.query(
+    `SELECT b.desk_id, b.date, b.part FROM bookings b JOIN desks d ON d.id = b.desk_id
+     WHERE d.office_id = $1 AND b.date = $2 AND b.status = ANY($3::text[])`,
+    [keys.officeId, keys.date, live],
+  );
+  const personBookings: { date: CivilDate; part: DayPart }[] = await manager.query(
+    `SELECT date, part FROM bookings WHERE person_id = $1 AND date BETWEEN $2 AND $3 AND status = ANY($4::text[])`,
+    [keys.personId, keys.weekStart, addDays(keys.weekStart, 6), live],
+  );
+  return {
+    now: keys.now,
+    rules: {
+      calendar: {
+        land: office.land,
+        openingWeekdays: new Set(office.opening_weekdays.map(Number).filter(isWeekday)),
+        closures: closures.map(
+          (closure): Closure => ({ from: closure.starts_on, to: closure.ends_on, reason: closure.reason }),
+        ),
+      },
+      horizonDays: office.booking_horizon_days,
+      ...(office.capacity_share === null ? {} : { capacityShare: Number(office.capacity_share) }),
+      ...(office.quota_days_per_week === null ? {} : { quotaDaysPerWeek: office.quota_days_per_week }),
+    },
+    desk: {
+      blocked: !keys.desk.active,
+      ...(keys.desk.blocked_reason === null ? {} : { blockedReason: keys.desk.blocked_reason }),
+    },
+    activeDeskCount: office.active_desks,
+    officeBookings: officeBookings.map((booking) => ({
+      deskId: booking.desk_id,
+      date: booking.date,
+      part: booking.part,
+    })),
+    personBookings,
+  };
 }

@@ -1,11 +1,15 @@
+import type { LocalizedText } from '@nahbar/domain';
+
 /**
  * An error a service throws when a request breaks a rule. `code` is stable and travels to clients as the
- * GraphQL `extensions.code`; `message` says what was wrong and what to do.
+ * GraphQL `extensions.code`; `message` says what was wrong and what to do. `messages`, when set, are the German and
+ * English texts (the booking refusals of the domain library) and travel as `extensions.messages`.
  */
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly messages?: LocalizedText,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -26,7 +26,10 @@ export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError
     return exception;
   }
   if (exception instanceof DomainError) {
-    return new GraphQLError(exception.message, { extensions: { code: exception.code } });
+    const { code, messages } = exception;
+    return new GraphQLError(exception.message, {
+      extensions: messages ? { code, messages: { de: messages.de, en: messages.en } } : { code },
+    });
   }
   if (exception instanceof BadRequestException) {
     return new GraphQLError(validationMessage(exception), { extensions: { code: CommonErrorCode.BadUserInput } });

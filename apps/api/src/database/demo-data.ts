@@ -5,6 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
  * municipalities in Bayern and Nordrhein-Westfalen, five offices with 52 desks (three shared with other
  * organisations), eight people with admins, facility managers and three teams with their leads.
  * Municipality keys (AGS) and coordinates are the real ones.
+ * Booking rules: Fürth and Erlangen are open Monday to Friday with neither cap nor quota (the API tests book there);
+ * Bamberg is open Monday to Thursday, books 30 days ahead, closes between Christmas and New Year and has a blocked
+ * desk; Münster lets half of its desks be booked per half-day; Bielefeld allows three days a week per person.
+ * Every desk has a monitor, every other one a docking station, the first of each area is height-adjustable and
+ * accessible.
  */
 interface DemoOffice {
   readonly name: string;
@@ -16,6 +21,15 @@ interface DemoOffice {
   readonly latitude: number;
   readonly longitude: number;
   readonly areas: readonly { readonly name: string; readonly prefix: string; readonly desks: number }[];
+  /** ISO weekdays (1 = Monday); Monday to Friday when left out. */
+  readonly openingWeekdays?: readonly number[];
+  readonly horizonDays?: number;
+  readonly capacityShare?: number;
+  readonly quotaDaysPerWeek?: number;
+  /** Closures between Christmas and New Year of the seeding year. */
+  readonly closedOverChristmas?: boolean;
+  /** Desk codes blocked, with why. */
+  readonly blocked?: Readonly<Record<string, string>>;
 }
 
 const LDBV = 'Landesamt für Digitalisierung, Breitband und Vermessung';
@@ -73,6 +87,10 @@ const OFFICES: readonly DemoOffice[] = [
       { name: 'Ruhezone', prefix: 'R', desks: 4 },
       { name: 'Teamzone', prefix: 'T', desks: 6 },
     ],
+    openingWeekdays: [1, 2, 3, 4],
+    horizonDays: 30,
+    closedOverChristmas: true,
+    blocked: { 'T-06': 'Monitor defekt, Ersatz ist bestellt.' },
   },
   {
     name: 'Satellitenbüro Münster',
@@ -83,6 +101,7 @@ const OFFICES: readonly DemoOffice[] = [
     latitude: 51.9607,
     longitude: 7.6261,
     areas: [{ name: 'Etage 2', prefix: 'M', desks: 12 }],
+    capacityShare: 0.5,
   },
   {
     name: 'Co-Working Bielefeld',
@@ -93,6 +112,7 @@ const OFFICES: readonly DemoOffice[] = [
     latitude: 52.0302,
     longitude: 8.5325,
     areas: [{ name: 'Galerie', prefix: 'G', desks: 8 }],
+    quotaDaysPerWeek: 3,
   },
 ];
 
@@ -190,8 +210,9 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
   }
   for (const office of OFFICES) {
     const [officeRow] = (await manager.query(
-      `INSERT INTO offices (name, address, municipality_ags, operator_id, latitude, longitude)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO offices (name, address, municipality_ags, operator_id, latitude, longitude, opening_weekdays,
+                            booking_horizon_days, capacity_share, quota_days_per_week)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::smallint[], $8, $9, $10) RETURNING id`,
       [
         office.name,
         office.address,
@@ -199,10 +220,22 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
         organisationIds.get(office.operator),
         office.latitude,
         office.longitude,
+        office.openingWeekdays ?? [1, 2, 3, 4, 5],
+        office.horizonDays ?? 60,
+        office.capacityShare ?? null,
+        office.quotaDaysPerWeek ?? null,
       ],
     )) as { id: string }[];
     const officeId = requireId(officeRow);
     officeIds.set(office.name, officeId);
+    if (office.closedOverChristmas) {
+      await manager.query(
+        `INSERT INTO office_closures (office_id, starts_on, ends_on, reason)
+         SELECT $1, make_date(y.year, 12, 24), make_date(y.year, 12, 31), 'Zwischen den Jahren geschlossen.'
+         FROM (SELECT extract(year FROM now() AT TIME ZONE 'Europe/Berlin')::int AS year) AS y`,
+        [officeId],
+      );
+    }
     for (const organisation of office.sharedWith) {
       await manager.query('INSERT INTO office_shares (office_id, organisation_id) VALUES ($1, $2)', [
         officeId,
@@ -218,11 +251,22 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
         { length: area.desks },
         (_, desk) => `${area.prefix}-${String(desk + 1).padStart(2, '0')}`,
       );
-      await manager.query('INSERT INTO desks (office_id, area_id, code) SELECT $1, $2, unnest($3::text[])', [
-        officeId,
-        requireId(areaRow),
-        codes,
-      ]);
+      for (const [number, code] of codes.entries()) {
+        const blockedReason = office.blocked?.[code] ?? null;
+        await manager.query(
+          `INSERT INTO desks (office_id, area_id, code, active, blocked_reason, accessible, equipment)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::text[])`,
+          [
+            officeId,
+            requireId(areaRow),
+            code,
+            blockedReason === null,
+            blockedReason,
+            number === 0,
+            equipmentOf(number),
+          ],
+        );
+      }
     }
   }
   const personIds = new Map<string, string>();
@@ -258,6 +302,11 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
       ]);
     }
   }
+}
+
+/** A monitor everywhere, a docking station at every other desk, the first desk of an area height-adjustable. */
+function equipmentOf(number: number): string[] {
+  return ['MONITOR', ...(number % 2 === 0 ? ['DOCKING_STATION'] : []), ...(number === 0 ? ['HEIGHT_ADJUSTABLE'] : [])];
 }
 
 function requireId(row: { id: string } | undefined): string {

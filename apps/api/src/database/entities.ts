@@ -5,12 +5,14 @@ import { AreaEntity } from '../places/area.entity.js';
 import { DeskEntity } from '../places/desk.entity.js';
 import { MunicipalityEntity } from '../places/municipality.entity.js';
 import { OfficeEntity } from '../places/office.entity.js';
+import { OfficeClosureEntity } from '../places/office-closure.entity.js';
 
 export const ENTITIES = [
   OrganisationEntity,
   PersonEntity,
   MunicipalityEntity,
   OfficeEntity,
+  OfficeClosureEntity,
   AreaEntity,
   DeskEntity,
   BookingEntity,

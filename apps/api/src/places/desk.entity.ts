@@ -15,6 +15,17 @@ export class DeskEntity {
   @Column({ type: 'text' })
   code!: string;
 
+  /** False: the desk is blocked and cannot be booked (`blockedReason` says why). */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  @Column({ name: 'blocked_reason', type: 'text', nullable: true })
+  blockedReason!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  accessible!: boolean;
+
+  /** e.g. MONITOR, DOCKING_STATION, HEIGHT_ADJUSTABLE. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  equipment!: string[];
 }

@@ -22,4 +22,20 @@ export class OfficeEntity {
 
   @Column({ type: 'double precision', nullable: true })
   longitude!: number | null;
+
+  /** ISO weekdays (1 = Monday … 7 = Sunday) on which the office is open. */
+  @Column({ name: 'opening_weekdays', type: 'smallint', array: true, default: () => "'{1,2,3,4,5}'" })
+  openingWeekdays!: number[];
+
+  /** How many days ahead people may book. */
+  @Column({ name: 'booking_horizon_days', type: 'integer', default: 60 })
+  bookingHorizonDays!: number;
+
+  /** Share (0 < x ≤ 1) of the active desks that may be booked per half-day; null: no cap. Read as a string. */
+  @Column({ name: 'capacity_share', type: 'numeric', precision: 3, scale: 2, nullable: true })
+  capacityShare!: string | null;
+
+  /** Most days per ISO week a person may book (across all offices) when booking here; null: no quota. */
+  @Column({ name: 'quota_days_per_week', type: 'smallint', nullable: true })
+  quotaDaysPerWeek!: number | null;
 }

@@ -1,4 +1,4 @@
-import { addDays, type CivilDate, todayInOfficeZone } from '@nahbar/domain';
+import { addDays, type CivilDate, type Land, publicHoliday, todayInOfficeZone, weekdayOf } from '@nahbar/domain';
 
 import type { TestApi } from './test-api.js';
 
@@ -41,6 +41,20 @@ export async function addPeople(test: TestApi, count: number, prefix: string): P
 /** A civil date `days` from today in Europe/Berlin: tests never book in the past. */
 export function daysFromToday(days: number): CivilDate {
   return addDays(todayInOfficeZone(), days);
+}
+
+/**
+ * The `n`-th day after today (n ≥ 1) on which an office open Monday to Friday in `land` takes bookings: weekends and
+ * the Land's public holidays are skipped. Distinct `n` give distinct days, in order. The demo offices the tests book
+ * (Erlangen and Fürth in Bayern, Bielefeld in Nordrhein-Westfalen) are open Monday to Friday with no closure.
+ */
+export function nextOpenDay(n: number, land: Land = 'BY'): CivilDate {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be 1 or more: ${n}`);
+  const today = todayInOfficeZone();
+  for (let offset = 1, seen = 0; ; offset += 1) {
+    const date = addDays(today, offset);
+    if (weekdayOf(date) <= 5 && publicHoliday(date, land) === undefined && ++seen === n) return date;
+  }
 }
 
 export async function bookingCount(test: TestApi): Promise<number> {

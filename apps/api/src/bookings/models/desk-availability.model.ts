@@ -13,6 +13,12 @@ export class DeskAvailability {
   @Field()
   areaName!: string;
 
+  @Field({ description: 'Suitable for wheelchair users (height, space, access).' })
+  accessible!: boolean;
+
+  @Field(() => [String], { description: 'What the desk has, e.g. MONITOR, DOCKING_STATION, HEIGHT_ADJUSTABLE.' })
+  equipment!: string[];
+
   @Field()
   morningFree!: boolean;
 

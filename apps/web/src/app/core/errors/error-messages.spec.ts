@@ -1,4 +1,4 @@
-import { API_ERROR_CODES, GraphqlRequestError } from '../graphql/graphql-request.error';
+import { API_ERROR_CODES, errorFromGraphqlErrors, GraphqlRequestError } from '../graphql/graphql-request.error';
 import { errorMessageFor, errorMessageForCode } from './error-messages';
 
 describe('error messages', () => {
@@ -34,5 +34,20 @@ describe('error messages', () => {
   it('falls back to a generic message for anything else', () => {
     expect(errorMessageFor(new TypeError('x is undefined'))).toBe(errorMessageForCode('UNKNOWN'));
     expect(errorMessageFor('boom')).toContain('nicht geklappt');
+  });
+});
+
+describe('the API’s own German explanation', () => {
+  it('is shown when the API sent one, and the fixed text otherwise', () => {
+    const withText = errorFromGraphqlErrors([
+      {
+        message: '3 October 2027 is a public holiday.',
+        extensions: { code: 'HOLIDAY', messages: { de: 'Am 03.10.2027 ist Tag der Deutschen Einheit.', en: 'x' } },
+      },
+    ]);
+    expect(withText.code).toBe('HOLIDAY');
+    expect(errorMessageFor(withText)).toBe('Am 03.10.2027 ist Tag der Deutschen Einheit.');
+    const withoutText = errorFromGraphqlErrors([{ message: 'full', extensions: { code: 'OVER_CAPACITY' } }]);
+    expect(errorMessageFor(withoutText)).toContain('Höchstbelegung');
   });
 });

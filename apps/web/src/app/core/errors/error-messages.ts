@@ -1,5 +1,5 @@
 import type { ClientErrorCode } from '../graphql/graphql-request.error';
-import { errorCodeOf } from '../graphql/graphql-request.error';
+import { errorCodeOf, GraphqlRequestError } from '../graphql/graphql-request.error';
 
 /** Plain German for every error the user can meet: what happened and what to do. */
 const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
@@ -28,6 +28,15 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
     'Ihre Anmeldung teilt nahbar Ihren Namen nicht mit. Bitte wenden Sie sich an Ihre IT-Stelle, damit sie das einrichtet.',
   DEMO_MODE_OFF:
     'Der Demo-Modus ist auf diesem Server ausgeschaltet. Bitte laden Sie die Seite neu und melden Sie sich an.',
+  HOLIDAY: 'An diesem Tag ist ein Feiertag. Bitte wählen Sie einen anderen Tag.',
+  CLOSURE: 'Das Büro ist an diesem Tag geschlossen. Bitte wählen Sie einen anderen Tag oder ein anderes Büro.',
+  CLOSED_WEEKDAY: 'Das Büro ist an diesem Wochentag nicht geöffnet. Bitte wählen Sie einen anderen Tag.',
+  BEYOND_HORIZON:
+    'So weit im Voraus kann in diesem Büro noch nicht gebucht werden. Bitte wählen Sie einen früheren Tag.',
+  OVER_QUOTA: 'Sie haben in dieser Woche schon so viele Bürotage gebucht, wie erlaubt sind.',
+  OVER_CAPACITY:
+    'Das Büro ist zu dieser Zeit voll belegt (Höchstbelegung erreicht). Bitte wählen Sie eine andere Zeit oder ein anderes Büro.',
+  DESK_BLOCKED: 'Dieser Platz ist gesperrt. Bitte wählen Sie einen anderen Platz.',
   NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
   UNKNOWN:
     'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',
@@ -37,7 +46,8 @@ export function errorMessageForCode(code: ClientErrorCode): string {
   return MESSAGES[code];
 }
 
-/** The German message for anything a request threw. */
+/** The German message for anything a request threw: the API's own explanation when it sent one. */
 export function errorMessageFor(error: unknown): string {
+  if (error instanceof GraphqlRequestError && error.germanMessage) return error.germanMessage;
   return errorMessageForCode(errorCodeOf(error));
 }

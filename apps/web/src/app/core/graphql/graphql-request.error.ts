@@ -18,6 +18,13 @@ export const API_ERROR_CODES = [
   'ORGANISATION_UNKNOWN',
   'PROFILE_INCOMPLETE',
   'DEMO_MODE_OFF',
+  'HOLIDAY',
+  'CLOSURE',
+  'CLOSED_WEEKDAY',
+  'BEYOND_HORIZON',
+  'OVER_QUOTA',
+  'OVER_CAPACITY',
+  'DESK_BLOCKED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -34,6 +41,8 @@ export class GraphqlRequestError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     message: string,
+    /** The API's own German explanation (`extensions.messages.de`), e.g. which holiday a day is. */
+    readonly germanMessage?: string,
   ) {
     super(message);
     this.name = 'GraphqlRequestError';
@@ -42,7 +51,13 @@ export class GraphqlRequestError extends Error {
 
 interface FormattedError {
   readonly message?: unknown;
-  readonly extensions?: { readonly code?: unknown };
+  readonly extensions?: { readonly code?: unknown; readonly messages?: unknown };
+}
+
+function germanMessageOf(error: FormattedError | undefined): string | undefined {
+  const messages = error?.extensions?.messages;
+  const german = isRecord(messages) ? messages['de'] : undefined;
+  return typeof german === 'string' && german.trim() !== '' ? german : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -61,7 +76,7 @@ export function errorFromGraphqlErrors(errors: unknown): GraphqlRequestError {
   const rawCode = chosen?.extensions?.code;
   const code = isApiErrorCode(rawCode) ? rawCode : 'UNKNOWN';
   const message = typeof chosen?.message === 'string' ? chosen.message : 'GraphQL error';
-  return new GraphqlRequestError(code, message);
+  return new GraphqlRequestError(code, message, germanMessageOf(chosen));
 }
 
 /** The code of any thrown value, for choosing a message. */
