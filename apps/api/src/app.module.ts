@@ -16,6 +16,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SharingModule } from './sharing/sharing.module.js';
+import { WaitlistModule } from './waitlist/waitlist.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -46,6 +47,7 @@ export class AppModule {
         PlacesModule,
         BookingsModule,
         SharingModule,
+        WaitlistModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { weekdayOf } from '@nahbar/domain';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 
 import { addPeople, daysFromToday, nextOpenDay } from './support/fixtures.js';
@@ -79,6 +80,16 @@ const OPERATIONS: Record<string, OperationSpec> = {
     }),
   },
   myBookings: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ myBookings { id } }' }) },
+  officeAreas: {
+    kind: 'query',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'query($o: ID!) { officeAreas(officeId: $o) { id name } }',
+      variables: { o: world.privateOfficeId },
+    }),
+  },
+  deskEquipmentOptions: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ deskEquipmentOptions }' }) },
+  myWaitlist: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ myWaitlist { id position } }' }) },
   organisations: {
     kind: 'query',
     allowed: [...ADMINS, 'otherOrgAdmin'],
@@ -105,6 +116,40 @@ const OPERATIONS: Record<string, OperationSpec> = {
     request: (world, _actor, index) => ({
       query: 'mutation($i: BookDeskInput!) { bookDesk(input: $i) { id } }',
       variables: { i: { deskId: world.privateDeskIds[index], date: nextOpenDay(9, 'NW'), part: 'MORNING' } },
+    }),
+  },
+  bookRecurring: {
+    kind: 'mutation',
+    allowed: OWN_ORGANISATION,
+    request: (world, _actor, index) => ({
+      query: 'mutation($i: BookRecurringInput!) { bookRecurring(input: $i) { bookedCount outcomes { status } } }',
+      variables: {
+        i: {
+          deskId: world.privateDeskIds[index],
+          part: 'AFTERNOON',
+          weekdays: [weekdayOf(nextOpenDay(12, 'NW'))],
+          from: nextOpenDay(12, 'NW'),
+          weeks: 1,
+        },
+      },
+    }),
+  },
+  joinWaitlist: {
+    kind: 'mutation',
+    allowed: OWN_ORGANISATION,
+    // Desks are free there, so those allowed get as far as DESKS_AVAILABLE.
+    request: (world) => ({
+      query: 'mutation($i: JoinWaitlistInput!) { joinWaitlist(input: $i) { id } }',
+      variables: { i: { officeId: world.privateOfficeId, date: nextOpenDay(11, 'NW'), part: 'MORNING' } },
+    }),
+  },
+  leaveWaitlist: {
+    kind: 'mutation',
+    allowed: SIGNED_IN,
+    // Nobody's entry: those signed in get as far as WAITLIST_ENTRY_NOT_FOUND.
+    request: () => ({
+      query: 'mutation($id: ID!) { leaveWaitlist(id: $id) { id } }',
+      variables: { id: '00000000-0000-4000-8000-000000000000' },
     }),
   },
   cancelBooking: {

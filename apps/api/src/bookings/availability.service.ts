@@ -10,6 +10,7 @@ import type { DeskAvailability } from './models/desk-availability.model.js';
 
 interface AvailabilityRow {
   desk_id: string;
+  area_id: string;
   code: string;
   area_name: string;
   accessible: boolean;
@@ -21,7 +22,7 @@ interface AvailabilityRow {
 
 /** Per desk of the office: which halves of the date are held by a live booking, and whether one is the caller's. */
 const AVAILABILITY_SELECT = `
-  SELECT d.id AS desk_id, d.code, a.name AS area_name, d.accessible, d.equipment,
+  SELECT d.id AS desk_id, d.area_id, d.code, a.name AS area_name, d.accessible, d.equipment,
          coalesce(bool_or(b.part IN ('MORNING', 'FULL_DAY')), false) AS morning_taken,
          coalesce(bool_or(b.part IN ('AFTERNOON', 'FULL_DAY')), false) AS afternoon_taken,
          (array_agg(b.id) FILTER (WHERE b.person_id = $3))[1] AS my_booking_id
@@ -29,10 +30,28 @@ const AVAILABILITY_SELECT = `
   JOIN areas a ON a.id = d.area_id
   LEFT JOIN bookings b ON b.desk_id = d.id AND b.date = $2 AND b.status IN ('BOOKED', 'CHECKED_IN')`;
 
-const AVAILABILITY_GROUP = `GROUP BY d.id, d.code, a.name, a.sort_order ORDER BY a.sort_order, a.name, d.code`;
+const AVAILABILITY_GROUP = `GROUP BY d.id, d.area_id, d.code, a.name, a.sort_order ORDER BY a.sort_order, a.name, d.code`;
 
 /** Availability of an office's desks: $1 office id, $2 civil date, $3 the caller's person id. Exported for benchmarks. */
 export const OFFICE_AVAILABILITY_SQL = `${AVAILABILITY_SELECT} WHERE d.office_id = $1 AND d.active ${AVAILABILITY_GROUP}`;
+
+/**
+ * The same with the desk search's filter: $4 equipment the desk must all have (NULL: any), $5 accessible (NULL: any),
+ * $6 area id (NULL: any).
+ */
+const FILTERED_AVAILABILITY_SQL = `${AVAILABILITY_SELECT}
+  WHERE d.office_id = $1 AND d.active
+    AND ($4::text[] IS NULL OR d.equipment @> $4::text[])
+    AND ($5::boolean IS NULL OR d.accessible = $5::boolean)
+    AND ($6::uuid IS NULL OR d.area_id = $6::uuid)
+  ${AVAILABILITY_GROUP}`;
+
+/** What the desk search narrows by; absent or null fields do not narrow. */
+export interface DeskSearchFilter {
+  readonly equipment?: readonly string[] | null;
+  readonly accessible?: boolean | null;
+  readonly areaId?: string | null;
+}
 
 @Injectable()
 export class AvailabilityService {
@@ -42,14 +61,25 @@ export class AvailabilityService {
    * Availability of every active desk of an office open to the caller. Past dates may be looked at; only booking
    * refuses them.
    */
-  async forOffice(caller: Caller, officeId: string, date: string, part: DayPart): Promise<DeskAvailability[]> {
+  async forOffice(
+    caller: Caller,
+    officeId: string,
+    date: string,
+    part: DayPart,
+    filter?: DeskSearchFilter | null,
+  ): Promise<DeskAvailability[]> {
     const day = requireCivilDate(date);
     await this.requireOfficeOpenTo(caller, officeId);
-    const rows: AvailabilityRow[] = await this.dataSource.query(OFFICE_AVAILABILITY_SQL, [
-      officeId,
-      day,
-      caller.personId,
-    ]);
+    const rows: AvailabilityRow[] = filter
+      ? await this.dataSource.query(FILTERED_AVAILABILITY_SQL, [
+          officeId,
+          day,
+          caller.personId,
+          filter.equipment && filter.equipment.length > 0 ? [...new Set(filter.equipment)] : null,
+          filter.accessible ?? null,
+          filter.areaId ?? null,
+        ])
+      : await this.dataSource.query(OFFICE_AVAILABILITY_SQL, [officeId, day, caller.personId]);
     return rows.map((row) => toAvailability(row, part));
   }
 
@@ -101,6 +131,7 @@ function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
   if (row.afternoon_taken) taken.add('AFTERNOON');
   return {
     deskId: row.desk_id,
+    areaId: row.area_id,
     code: row.code,
     areaName: row.area_name,
     accessible: row.accessible,

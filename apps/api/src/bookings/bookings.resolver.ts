@@ -8,11 +8,14 @@ import { type MyBookingChanged, MyBookingEvents } from '../realtime/my-booking-e
 import { AvailabilityService } from './availability.service.js';
 import { BookingsService } from './bookings.service.js';
 import { BookDeskInput } from './dto/book-desk.input.js';
+import { BookRecurringInput } from './dto/book-recurring.input.js';
 import { BookingIdArgs } from './dto/booking-id.args.js';
 import { DeskAvailabilityArgs } from './dto/desk-availability.args.js';
+import { DeskSearchArgs } from './dto/desk-search.args.js';
 import { Booking } from './models/booking.model.js';
 import { BookingChange } from './models/booking-change.model.js';
 import { DeskAvailability } from './models/desk-availability.model.js';
+import { RecurringBookingResult } from './models/recurring-booking-result.model.js';
 
 @Resolver(() => Booking)
 export class BookingsResolver {
@@ -23,12 +26,14 @@ export class BookingsResolver {
     private readonly myEvents: MyBookingEvents,
   ) {}
 
-  @Query(() => [DeskAvailability], { description: "The office's desks and whether each is free on a date." })
+  @Query(() => [DeskAvailability], {
+    description: "The office's desks and whether each is free on a date, optionally filtered.",
+  })
   deskAvailability(
-    @Args() { officeId, date, part }: DeskAvailabilityArgs,
+    @Args() { officeId, date, part, filter }: DeskSearchArgs,
     @CurrentCaller() caller: Caller,
   ): Promise<DeskAvailability[]> {
-    return this.availability.forOffice(caller, officeId, date, part);
+    return this.availability.forOffice(caller, officeId, date, part, filter);
   }
 
   @Query(() => [Booking], { description: "The caller's live bookings from today on." })
@@ -39,6 +44,16 @@ export class BookingsResolver {
   @Mutation(() => Booking)
   bookDesk(@Args('input') input: BookDeskInput, @CurrentCaller() caller: Caller): Promise<Booking> {
     return this.bookings.book(caller, input);
+  }
+
+  @Mutation(() => RecurringBookingResult, {
+    description: 'Books a desk on the weekdays of a series: per date booked, refused (and why) or withheld.',
+  })
+  bookRecurring(
+    @Args('input') input: BookRecurringInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RecurringBookingResult> {
+    return this.bookings.bookRecurring(caller, input);
   }
 
   @Mutation(() => Booking, { description: 'Cancels one of your bookings; the desk turns free for everyone at once.' })

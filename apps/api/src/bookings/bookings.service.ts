@@ -1,36 +1,37 @@
 import {
-  addDays,
   type BookingContext,
+  type BookingRefusal,
+  BookingRefusalCode,
   checkBookingDate,
   type CivilDate,
-  type Closure,
-  type DayPart,
   decideBooking,
-  isLand,
-  isWeekday,
-  LIVE_BOOKING_STATUSES,
+  decideRecurring,
+  expandRecurrence,
+  parseCivilDate,
+  type RecurringDateOutcome,
   startOfIsoWeek,
   todayInOfficeZone,
+  type Weekday,
 } from '@nahbar/domain';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
+import { DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
 import type { Office } from '../places/models/office.model.js';
 import { DeskNotFoundError } from '../places/places.errors.js';
 import { officeOpenTo, PlacesService } from '../places/places.service.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
-import { MyBookingEvents } from '../realtime/my-booking-events.js';
+import { type MyBookingChanged, MyBookingEvents } from '../realtime/my-booking-events.js';
+import { officeDayKey, personWeekKey, TransactionLocks } from './advisory-locks.js';
 import type { BookingStatus } from './booking.entity.js';
-import {
-  BookingNotActiveError,
-  BookingNotFoundError,
-  BookingRefusedError,
-  DeskTakenError,
-  PersonAlreadyBookedError,
-} from './bookings.errors.js';
+import { type DeskRow, loadBookingContext, refusalOf, translateConflict } from './booking-context.js';
+import { BookingNotActiveError, BookingNotFoundError, BookingRefusedError } from './bookings.errors.js';
 import type { BookDeskInput } from './dto/book-desk.input.js';
+import type { BookRecurringInput } from './dto/book-recurring.input.js';
 import type { Booking } from './models/booking.model.js';
+import type { RecurringBookingResult, RecurringOutcome } from './models/recurring-booking-result.model.js';
+import { type FreedDesk, handOverFreedDesk, type WaitlistAssignment } from './waitlist-handover.js';
 
 interface BookingRow {
   id: string;
@@ -57,26 +58,13 @@ export interface CancelledBookings {
   announce(): Promise<void>;
 }
 
-/** SQLSTATE of an exclusion-constraint violation: the database refused an overlapping live booking. */
-const EXCLUSION_VIOLATION = '23P01';
-
-/** First keys of the advisory locks of a booking: one key space per kind, taken in this order. */
-const LOCK_OFFICE_DAY = 4_101;
-const LOCK_PERSON_WEEK = 4_102;
-
-interface DeskRow {
-  office_id: string;
-  active: boolean;
-  blocked_reason: string | null;
-}
-
-interface OfficeRulesRow {
-  land: string;
-  opening_weekdays: number[];
-  booking_horizon_days: number;
-  capacity_share: number | null;
-  quota_days_per_week: number | null;
-  active_desks: number;
+/** A cancelled booking: what its cancellation freed. */
+interface CancelledRow {
+  id: string;
+  person_id: string;
+  desk_id: string;
+  date: CivilDate;
+  part: Booking['part'];
 }
 
 @Injectable()
@@ -93,10 +81,9 @@ export class BookingsService {
    * transaction that also inserts:
    * 1. the date is checked first (INVALID_DATE, DATE_IN_PAST need nothing else), then the desk is looked up (a desk
    *    of an office not open to the caller's organisation reads as DESK_NOT_FOUND);
-   * 2. two transaction-scoped advisory locks, always in this order: the office and day (serialises the capacity cap),
-   *    then the person and ISO week (serialises the quota). Every booking takes exactly one of each kind in the same
-   *    order, so two bookings never wait on each other in a cycle; the two kinds have their own key spaces (the
-   *    first key), so a hash collision never mixes them;
+   * 2. two transaction-scoped advisory locks, in the canonical order of `TransactionLocks`: the office and day
+   *    (serialises the capacity cap), then the person and ISO week (serialises the quota). A series and a
+   *    cancellation take theirs in the same order, so no two of them ever wait on each other in a cycle;
    * 3. under the locks, everything the decision needs is read through the transaction (READ COMMITTED: each
    *    statement sees what the previous holder of the lock committed): the office's rules and closures, the desk,
    *    the live bookings at the office that day, the person's live bookings that week, the active desks;
@@ -111,29 +98,18 @@ export class BookingsService {
 
     const { id, officeId } = await this.dataSource.transaction(async (manager) => {
       // Never this.dataSource in here: the embedded database has one connection, which this transaction holds.
-      const desks: DeskRow[] = await manager.query(
-        `SELECT d.office_id, d.active, d.blocked_reason FROM desks d JOIN offices f ON f.id = d.office_id
-         WHERE d.id = $1 AND ${officeOpenTo(2)}`,
-        [input.deskId, caller.organisationId],
-      );
-      const desk = desks[0];
-      if (!desk) throw new DeskNotFoundError();
+      const desk = await requireDesk(manager, caller, input.deskId);
 
-      await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_OFFICE_DAY}, hashtext($1 || '/' || $2))`, [
-        desk.office_id,
-        date,
-      ]);
-      const weekStart = startOfIsoWeek(date);
-      await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_PERSON_WEEK}, hashtext($1 || '/' || $2))`, [
-        personId,
-        weekStart,
-      ]);
+      await new TransactionLocks(manager).lockAll(
+        [officeDayKey(desk.office_id, date)],
+        [personWeekKey(personId, startOfIsoWeek(date))],
+      );
 
       const context = await loadBookingContext(manager, {
         officeId: desk.office_id,
         personId,
-        date,
-        weekStart,
+        first: date,
+        last: date,
         desk,
         now,
       });
@@ -159,33 +135,174 @@ export class BookingsService {
     return this.byId(id);
   }
 
-  /** Cancels one of the caller's live bookings; history is kept (status CANCELLED), the desk turns free live. */
-  async cancel(personId: string, bookingId: string): Promise<Booking> {
-    const updated: [{ desk_id: string; date: string; office_id: string }[], number] = await this.dataSource.query(
-      `UPDATE bookings b SET status = 'CANCELLED', cancelled_at = now()
-       FROM desks d
-       WHERE b.id = $1 AND b.person_id = $2 AND b.status IN ('BOOKED', 'CHECKED_IN') AND d.id = b.desk_id
-       RETURNING b.desk_id, b.date, d.office_id`,
-      [bookingId, personId],
-    );
-    const row = updated[0][0];
-    if (!row) {
-      const existing: { status: BookingStatus }[] = await this.dataSource.query(
-        'SELECT status FROM bookings WHERE id = $1 AND person_id = $2',
+  /**
+   * Books a desk on the dates of a series (`expandRecurrence`), in one transaction: all the locks the dates need are
+   * taken up front in the canonical order (every office-day lock, then every person-week lock); each date is decided
+   * with `decideBooking` against the state under the locks plus the dates this series accepted before it
+   * (`decideRecurring`). With `allOrNothing` one refusal books nothing. Each INSERT runs under a SAVEPOINT, so a date
+   * lost to the database's exclusion constraints turns into that date's refusal instead of failing the series.
+   */
+  async bookRecurring(
+    caller: Caller,
+    input: BookRecurringInput,
+    now: Date = new Date(),
+  ): Promise<RecurringBookingResult> {
+    const from = parseCivilDate(input.from);
+    if (!from.ok) {
+      throw new BookingRefusedError({
+        code: BookingRefusalCode.InvalidDate,
+        message: `"${input.from}" is not a real date in the form YYYY-MM-DD, for example 2027-03-15.`,
+      });
+    }
+    const expansion = expandRecurrence({
+      weekdays: input.weekdays as Weekday[],
+      from: from.date,
+      weeks: input.weeks,
+    });
+    if (!expansion.ok) throw new DomainError(expansion.code, expansion.message, expansion.messages);
+    const dates = expansion.dates;
+    const first = dates[0];
+    const last = dates[dates.length - 1];
+    if (first === undefined || last === undefined) throw new Error('expandRecurrence gave no dates');
+    const personId = caller.personId;
+    const { deskId, part } = input;
+
+    const { outcomes, booked, officeId } = await this.dataSource.transaction(async (manager) => {
+      const desk = await requireDesk(manager, caller, deskId);
+      await new TransactionLocks(manager).lockAll(
+        dates.map((date) => officeDayKey(desk.office_id, date)),
+        [...new Set(dates.map(startOfIsoWeek))].map((week) => personWeekKey(personId, week)),
+      );
+      const context = await loadBookingContext(manager, {
+        officeId: desk.office_id,
+        personId,
+        first,
+        last,
+        desk,
+        now,
+      });
+      const decision = decideRecurring(
+        dates,
+        (date, accepted) => decideBooking({ deskId, date, part }, withAccepted(context, deskId, part, accepted)),
+        { allOrNothing: input.allOrNothing },
+      );
+
+      let decided: RecurringDateOutcome[] = [...decision.outcomes];
+      let inserted = new Map<CivilDate, string>();
+      await manager.query('SAVEPOINT recurring_series');
+      for (const date of decision.toBook) {
+        await manager.query('SAVEPOINT recurring_date');
+        try {
+          const rows: { id: string }[] = await manager.query(
+            `INSERT INTO bookings (person_id, desk_id, date, part, source)
+             VALUES ($1, $2, $3, $4, 'RECURRING') RETURNING id`,
+            [personId, deskId, date, part],
+          );
+          const id = rows[0]?.id;
+          if (id === undefined) throw new Error('INSERT … RETURNING gave no row');
+          inserted.set(date, id);
+          await manager.query('RELEASE SAVEPOINT recurring_date');
+        } catch (error) {
+          const conflict = translateConflict(error, date);
+          if (!(conflict instanceof BookingRefusedError)) throw error;
+          await manager.query('ROLLBACK TO SAVEPOINT recurring_date');
+          const refusal = refusalOf(conflict);
+          decided = decided.map((outcome) =>
+            outcome.date === date
+              ? {
+                  date,
+                  status: 'REFUSED',
+                  refusal: { ...refusal, messages: refusal.messages ?? { de: refusal.message, en: refusal.message } },
+                }
+              : outcome,
+          );
+        }
+      }
+      if (input.allOrNothing && inserted.size < decision.toBook.length) {
+        // A race took one of the dates: all or nothing means nothing.
+        await manager.query('ROLLBACK TO SAVEPOINT recurring_series');
+        inserted = new Map();
+        decided = decided.map((outcome) =>
+          outcome.status === 'BOOKED' ? { date: outcome.date, status: 'WITHHELD', messages: WITHHELD_TEXTS } : outcome,
+        );
+      }
+      await manager.query('RELEASE SAVEPOINT recurring_series');
+      return { outcomes: decided, booked: inserted, officeId: desk.office_id };
+    });
+
+    for (const date of booked.keys()) await this.events.deskChanged({ officeId, date, deskId });
+    await this.myEvents.changed([...booked.values()].map((bookingId) => ({ personId, bookingId, reason: 'BOOKED' })));
+
+    const bookings = new Map((await this.byIds([...booked.values()])).map((booking) => [booking.id, booking]));
+    const result: RecurringOutcome[] = outcomes.map((outcome) => {
+      const bookingId = booked.get(outcome.date);
+      switch (outcome.status) {
+        case 'BOOKED':
+          return {
+            date: outcome.date,
+            status: 'BOOKED',
+            booking: (bookingId === undefined ? undefined : bookings.get(bookingId)) ?? null,
+            refusal: null,
+          };
+        case 'REFUSED':
+          return { date: outcome.date, status: 'REFUSED', booking: null, refusal: toRefusal(outcome.refusal) };
+        case 'WITHHELD':
+          return {
+            date: outcome.date,
+            status: 'WITHHELD',
+            booking: null,
+            refusal: { code: 'WITHHELD', message: outcome.messages.en, messageDe: outcome.messages.de },
+          };
+      }
+    });
+    return { complete: booked.size === dates.length, bookedCount: booked.size, outcomes: result };
+  }
+
+  /**
+   * Cancels one of the caller's live bookings; history is kept (status CANCELLED). In the same transaction, under the
+   * office-day lock, the freed desk goes to the first person waiting for it (`handOverFreedDesk`); after the commit
+   * the desk's availability and both people are told live.
+   */
+  async cancel(personId: string, bookingId: string, now: Date = new Date()): Promise<Booking> {
+    const { freed, assignments } = await this.dataSource.transaction(async (manager) => {
+      const [found]: (CancelledRow & { status: BookingStatus; office_id: string })[] = await manager.query(
+        `SELECT b.id, b.person_id, b.desk_id, b.date, b.part, b.status, d.office_id
+         FROM bookings b JOIN desks d ON d.id = b.desk_id WHERE b.id = $1 AND b.person_id = $2`,
         [bookingId, personId],
       );
-      const status = existing[0]?.status;
       // Another person's booking reads as "not found": its existence is none of the caller's business.
-      throw status === undefined ? new BookingNotFoundError() : new BookingNotActiveError(status);
-    }
-    await this.events.deskChanged({ officeId: row.office_id, date: row.date, deskId: row.desk_id });
-    await this.myEvents.changed([{ personId, bookingId, reason: 'CANCELLED' }]);
+      if (!found) throw new BookingNotFoundError();
+      const locks = new TransactionLocks(manager);
+      await locks.lockAll([officeDayKey(found.office_id, found.date)], []);
+      const [rows]: [{ id: string }[], number] = await manager.query(
+        `UPDATE bookings SET status = 'CANCELLED', cancelled_at = now()
+         WHERE id = $1 AND status IN ('BOOKED', 'CHECKED_IN') RETURNING id`,
+        [bookingId],
+      );
+      if (rows.length === 0) {
+        const [current]: { status: BookingStatus }[] = await manager.query(
+          'SELECT status FROM bookings WHERE id = $1',
+          [bookingId],
+        );
+        throw new BookingNotActiveError(current?.status ?? found.status);
+      }
+      const freedDesk: FreedDesk = {
+        officeId: found.office_id,
+        deskId: found.desk_id,
+        date: found.date,
+        part: found.part,
+      };
+      return { freed: freedDesk, assignments: await handOverFreedDesk(manager, locks, freedDesk, now) };
+    });
+    await this.events.deskChanged({ officeId: freed.officeId, date: freed.date, deskId: freed.deskId });
+    await this.myEvents.changed([{ personId, bookingId, reason: 'CANCELLED' }, ...assignedEvents(assignments)]);
     return this.byId(bookingId);
   }
 
   /**
    * Cancels, inside the caller's transaction, every live booking from today on at an office by people of an
-   * organisation (its sharing was revoked). Returns what to announce once the transaction has committed.
+   * organisation (its sharing was revoked), handing each freed desk to the waitlist under the office-day locks of all
+   * the dates (taken first, sorted). Returns what to announce once the transaction has committed.
    */
   async cancelFutureBookingsOfOrganisation(
     manager: EntityManager,
@@ -193,21 +310,48 @@ export class BookingsService {
     organisationId: string,
     now: Date = new Date(),
   ): Promise<CancelledBookings> {
-    const [rows]: [{ id: string; person_id: string; desk_id: string; date: string }[], number] = await manager.query(
+    const today = todayInOfficeZone(now);
+    const affected: { date: CivilDate }[] = await manager.query(
+      `SELECT DISTINCT b.date FROM bookings b JOIN desks d ON d.id = b.desk_id JOIN people p ON p.id = b.person_id
+       WHERE d.office_id = $1 AND p.organisation_id = $2 AND b.date >= $3 AND b.status IN ('BOOKED', 'CHECKED_IN')`,
+      [officeId, organisationId, today],
+    );
+    const locked = new Set(affected.map((row) => row.date));
+    const locks = new TransactionLocks(manager);
+    await locks.lockAll(
+      [...locked].map((date) => officeDayKey(officeId, date)),
+      [],
+    );
+    const [rows]: [CancelledRow[], number] = await manager.query(
       `UPDATE bookings b SET status = 'CANCELLED', cancelled_at = now()
        FROM desks d, people p
        WHERE d.id = b.desk_id AND p.id = b.person_id AND d.office_id = $1 AND p.organisation_id = $2
          AND b.date >= $3 AND b.status IN ('BOOKED', 'CHECKED_IN')
-       RETURNING b.id, b.person_id, b.desk_id, b.date`,
-      [officeId, organisationId, todayInOfficeZone(now)],
+       RETURNING b.id, b.person_id, b.desk_id, b.date, b.part`,
+      [officeId, organisationId, today],
     );
+    const assignments: WaitlistAssignment[] = [];
+    const byDate = [...rows].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const row of byDate) {
+      // A booking that appeared after the dates were read has no lock of its day here: it is cancelled, not handed on.
+      if (!locked.has(row.date)) continue;
+      assignments.push(
+        ...(await handOverFreedDesk(
+          manager,
+          locks,
+          { officeId, deskId: row.desk_id, date: row.date, part: row.part },
+          now,
+        )),
+      );
+    }
     return {
       count: rows.length,
       announce: async () => {
         for (const row of rows) await this.events.deskChanged({ officeId, date: row.date, deskId: row.desk_id });
-        await this.myEvents.changed(
-          rows.map((row) => ({ personId: row.person_id, bookingId: row.id, reason: 'SHARING_REVOKED' as const })),
-        );
+        await this.myEvents.changed([
+          ...rows.map((row) => ({ personId: row.person_id, bookingId: row.id, reason: 'SHARING_REVOKED' as const })),
+          ...assignedEvents(assignments),
+        ]);
       },
     };
   }
@@ -222,6 +366,16 @@ export class BookingsService {
     return booking;
   }
 
+  /** Bookings of the person among `ids`, whatever their status. */
+  async ofPersonByIds(personId: string, ids: readonly string[]): Promise<Booking[]> {
+    if (ids.length === 0) return [];
+    const rows: BookingRow[] = await this.dataSource.query(
+      `${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) AND b.person_id = $2`,
+      [ids, personId],
+    );
+    return this.withOffices(rows);
+  }
+
   /** The caller's live bookings from today (Europe/Berlin) on. */
   async myBookings(personId: string, now: Date = new Date()): Promise<Booking[]> {
     const rows: BookingRow[] = await this.dataSource.query(
@@ -231,6 +385,12 @@ export class BookingsService {
        LIMIT 500`,
       [personId, todayInOfficeZone(now)],
     );
+    return this.withOffices(rows);
+  }
+
+  private async byIds(ids: readonly string[]): Promise<Booking[]> {
+    if (ids.length === 0) return [];
+    const rows: BookingRow[] = await this.dataSource.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[])`, [ids]);
     return this.withOffices(rows);
   }
 
@@ -268,78 +428,47 @@ function toBooking(row: BookingRow, office: Office): Booking {
   };
 }
 
-function translateConflict(error: unknown, date: CivilDate): unknown {
-  if (error instanceof QueryFailedError) {
-    const driverError = error.driverError as { code?: string; constraint?: string };
-    if (driverError.code === EXCLUSION_VIOLATION) {
-      if (driverError.constraint === 'bookings_desk_half_day_excl') return new DeskTakenError(date);
-      if (driverError.constraint === 'bookings_person_half_day_excl') return new PersonAlreadyBookedError(date);
-    }
-  }
-  return error;
+const WITHHELD_TEXTS = {
+  de: 'Nicht gebucht: Sie wollten alle Tage oder keinen, und an mindestens einem anderen Tag ist keine Buchung möglich.',
+  en: 'Not booked: you asked for all days or none, and at least one other day cannot be booked.',
+};
+
+/** A desk of an office open to the caller, read through the transaction; any other reads as not found. */
+async function requireDesk(manager: EntityManager, caller: Caller, deskId: string): Promise<DeskRow> {
+  // Never this.dataSource in a transaction: the embedded database has one connection, which the transaction holds.
+  const desks: DeskRow[] = await manager.query(
+    `SELECT d.office_id, d.active, d.blocked_reason FROM desks d JOIN offices f ON f.id = d.office_id
+     WHERE d.id = $1 AND ${officeOpenTo(2)}`,
+    [deskId, caller.organisationId],
+  );
+  const desk = desks[0];
+  if (!desk) throw new DeskNotFoundError();
+  return desk;
 }
 
-interface ContextKeys {
-  readonly officeId: string;
-  readonly personId: string;
-  readonly date: CivilDate;
-  readonly weekStart: CivilDate;
-  readonly desk: DeskRow;
-  readonly now: Date;
-}
-
-/** Reads, through the booking's transaction and under its locks, all that `decideBooking` needs. */
-async function loadBookingContext(manager: EntityManager, keys: ContextKeys): Promise<BookingContext> {
-  const live = LIVE_BOOKING_STATUSES;
-  const offices: OfficeRulesRow[] = await manager.query(
-    `SELECT m.land, f.opening_weekdays::int[] AS opening_weekdays, f.booking_horizon_days,
-            f.capacity_share::float8 AS capacity_share, f.quota_days_per_week::int AS quota_days_per_week,
-            (SELECT count(*)::int FROM desks d WHERE d.office_id = f.id AND d.active) AS active_desks
-     FROM offices f JOIN municipalities m ON m.ags = f.municipality_ags
-     WHERE f.id = $1`,
-    [keys.officeId],
-  );
-  const office = offices[0];
-  if (!office) throw new Error(`Office ${keys.officeId} of a desk is missing`);
-  if (!isLand(office.land)) throw new Error(`Office ${keys.officeId} lies in an unknown Land: ${office.land}`);
-  const closures: { starts_on: CivilDate; ends_on: CivilDate; reason: string }[] = await manager.query(
-    `SELECT starts_on, ends_on, reason FROM office_closures
-     WHERE office_id = $1 AND starts_on <= $2 AND ends_on >= $2 ORDER BY starts_on`,
-    [keys.officeId, keys.date],
-  );
-  const officeBookings: { desk_id: string; date: CivilDate; part: DayPart }[] = await manager.query(
-    `SELECT b.desk_id, b.date, b.part FROM bookings b JOIN desks d ON d.id = b.desk_id
-     WHERE d.office_id = $1 AND b.date = $2 AND b.status = ANY($3::text[])`,
-    [keys.officeId, keys.date, live],
-  );
-  const personBookings: { date: CivilDate; part: DayPart }[] = await manager.query(
-    `SELECT date, part FROM bookings WHERE person_id = $1 AND date BETWEEN $2 AND $3 AND status = ANY($4::text[])`,
-    [keys.personId, keys.weekStart, addDays(keys.weekStart, 6), live],
-  );
+/** The context of a series' date: as loaded, plus the dates the series accepted before it (same desk and part). */
+function withAccepted(
+  context: BookingContext,
+  deskId: string,
+  part: Booking['part'],
+  accepted: readonly CivilDate[],
+): BookingContext {
+  if (accepted.length === 0) return context;
   return {
-    now: keys.now,
-    rules: {
-      calendar: {
-        land: office.land,
-        openingWeekdays: new Set(office.opening_weekdays.map(Number).filter(isWeekday)),
-        closures: closures.map(
-          (closure): Closure => ({ from: closure.starts_on, to: closure.ends_on, reason: closure.reason }),
-        ),
-      },
-      horizonDays: office.booking_horizon_days,
-      ...(office.capacity_share === null ? {} : { capacityShare: Number(office.capacity_share) }),
-      ...(office.quota_days_per_week === null ? {} : { quotaDaysPerWeek: office.quota_days_per_week }),
-    },
-    desk: {
-      blocked: !keys.desk.active,
-      ...(keys.desk.blocked_reason === null ? {} : { blockedReason: keys.desk.blocked_reason }),
-    },
-    activeDeskCount: office.active_desks,
-    officeBookings: officeBookings.map((booking) => ({
-      deskId: booking.desk_id,
-      date: booking.date,
-      part: booking.part,
-    })),
-    personBookings,
+    ...context,
+    officeBookings: [...context.officeBookings, ...accepted.map((date) => ({ deskId, date, part }))],
+    personBookings: [...context.personBookings, ...accepted.map((date) => ({ date, part }))],
   };
+}
+
+function toRefusal(refusal: BookingRefusal): { code: string; message: string; messageDe: string } {
+  return { code: refusal.code, message: refusal.message, messageDe: refusal.messages?.de ?? refusal.message };
+}
+
+function assignedEvents(assignments: readonly WaitlistAssignment[]): MyBookingChanged[] {
+  return assignments.map((assignment) => ({
+    personId: assignment.personId,
+    bookingId: assignment.bookingId,
+    reason: 'WAITLIST_ASSIGNED',
+  }));
 }

@@ -6,6 +6,7 @@ import { DeskEntity } from '../places/desk.entity.js';
 import { MunicipalityEntity } from '../places/municipality.entity.js';
 import { OfficeEntity } from '../places/office.entity.js';
 import { OfficeClosureEntity } from '../places/office-closure.entity.js';
+import { WaitlistEntryEntity } from '../waitlist/waitlist-entry.entity.js';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -16,4 +17,5 @@ export const ENTITIES = [
   AreaEntity,
   DeskEntity,
   BookingEntity,
+  WaitlistEntryEntity,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Caller } from '../identity/caller.js';
+import type { Area } from './models/area.model.js';
 import type { Office } from './models/office.model.js';
 import { OfficeNotFoundError } from './places.errors.js';
 
@@ -72,6 +73,29 @@ export class PlacesService {
     const row = rows[0];
     if (!row) throw new OfficeNotFoundError();
     return toOffice(row);
+  }
+
+  /** The areas of an office open to the caller, in their order; any other office reads as not found. */
+  async areas(caller: Caller, officeId: string): Promise<Area[]> {
+    const visible: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM offices f WHERE f.id = $1 AND ${officeOpenTo(2)}`,
+      [officeId, caller.organisationId],
+    );
+    if (visible.length === 0) throw new OfficeNotFoundError();
+    return this.dataSource.query(
+      'SELECT a.id, a.name FROM areas a WHERE a.office_id = $1 ORDER BY a.sort_order, a.name',
+      [officeId],
+    );
+  }
+
+  /** Distinct equipment of the active desks at offices open to the caller, sorted: the choices of the desk filter. */
+  async equipmentOptions(caller: Caller): Promise<string[]> {
+    const rows: { item: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT e.item FROM offices f JOIN desks d ON d.office_id = f.id CROSS JOIN unnest(d.equipment) AS e(item)
+       WHERE d.active AND ${officeOpenTo(1)} ORDER BY e.item`,
+      [caller.organisationId],
+    );
+    return rows.map((row) => row.item);
   }
 }
 

@@ -61,3 +61,90 @@ export async function bookingCount(test: TestApi): Promise<number> {
   const [row] = await test.sql<{ count: number }>('SELECT count(*)::int AS count FROM bookings');
   return row?.count ?? 0;
 }
+
+/** Erlangen, Bayern: its Land's public holidays apply. */
+export const ERLANGEN = '09562000';
+
+export interface TestDesk {
+  readonly code: string;
+  readonly area?: string;
+  readonly accessible?: boolean;
+  readonly equipment?: readonly string[];
+}
+
+export interface TestOfficeSettings {
+  readonly name: string;
+  /** Desks, with their area (default "Fläche"); areas are ordered as they first appear. */
+  readonly desks: readonly TestDesk[];
+  readonly openingWeekdays?: readonly number[];
+  readonly horizonDays?: number;
+  readonly capacityShare?: number;
+  readonly quotaDaysPerWeek?: number;
+}
+
+export interface TestOffice {
+  readonly officeId: string;
+  /** Desk ids in the order given. */
+  readonly deskIds: readonly string[];
+  /** Area ids by name. */
+  readonly areaIds: ReadonlyMap<string, string>;
+}
+
+/** A fresh office in Erlangen run by the organisation `addPeople` adds people to, with its areas and desks. */
+export async function addOffice(test: TestApi, settings: TestOfficeSettings): Promise<TestOffice> {
+  const [office] = await test.sql<{ id: string }>(
+    `INSERT INTO offices (name, address, municipality_ags, operator_id, opening_weekdays, booking_horizon_days,
+                          capacity_share, quota_days_per_week)
+     VALUES ($1, 'Teststraße 1, 91054 Erlangen', $2, (SELECT id FROM organisations ORDER BY name LIMIT 1),
+             $3::smallint[], $4, $5, $6)
+     RETURNING id`,
+    [
+      settings.name,
+      ERLANGEN,
+      settings.openingWeekdays ?? [1, 2, 3, 4, 5, 6, 7],
+      settings.horizonDays ?? 365,
+      settings.capacityShare ?? null,
+      settings.quotaDaysPerWeek ?? null,
+    ],
+  );
+  if (!office) throw new Error('office not inserted');
+  const areaIds = new Map<string, string>();
+  const deskIds: string[] = [];
+  for (const desk of settings.desks) {
+    const areaName = desk.area ?? 'Fläche';
+    let areaId = areaIds.get(areaName);
+    if (areaId === undefined) {
+      const [area] = await test.sql<{ id: string }>(
+        'INSERT INTO areas (office_id, name, sort_order) VALUES ($1, $2, $3) RETURNING id',
+        [office.id, areaName, areaIds.size],
+      );
+      if (!area) throw new Error('area not inserted');
+      areaId = area.id;
+      areaIds.set(areaName, areaId);
+    }
+    const [row] = await test.sql<{ id: string }>(
+      `INSERT INTO desks (office_id, area_id, code, accessible, equipment) VALUES ($1, $2, $3, $4, $5::text[])
+       RETURNING id`,
+      [office.id, areaId, desk.code, desk.accessible ?? false, [...(desk.equipment ?? [])]],
+    );
+    if (!row) throw new Error('desk not inserted');
+    deskIds.push(row.id);
+  }
+  return { officeId: office.id, deskIds, areaIds };
+}
+
+/** `count` plain desks P-01, P-02, … in one area. */
+export function plainDesks(count: number): TestDesk[] {
+  return Array.from({ length: count }, (_, index) => ({ code: `P-${String(index + 1).padStart(2, '0')}` }));
+}
+
+/** A person of the organisation LDBV, which sees only the offices it runs or that are shared with it. */
+export async function addOtherOrganisationPerson(test: TestApi, name: string): Promise<string> {
+  const [row] = await test.sql<{ id: string }>(
+    `INSERT INTO people (organisation_id, display_name) SELECT id, $1 FROM organisations WHERE claim_value = 'ldbv'
+     RETURNING id`,
+    [name],
+  );
+  if (!row) throw new Error('person of another organisation not inserted');
+  return row.id;
+}

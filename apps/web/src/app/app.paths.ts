@@ -23,9 +23,18 @@ export const START_QUERY_PARAMS = {
   returnUrl: 'ziel',
 } as const;
 
-/** Query parameters of the booking page: office, date and part of the day. */
+/** Query parameters of the booking page: office, date and part of the day, and the desk filters. */
 export const BOOKING_QUERY_PARAMS = {
   office: 'buero',
   date: 'datum',
   part: 'teil',
+  /** Equipment the desks must have, comma-separated, e.g. "MONITOR,DOCKING_STATION". */
+  equipment: 'ausstattung',
+  /** "ja" shows only accessible desks. */
+  accessible: 'barrierefrei',
+  /** Id of an area of the office. */
+  area: 'bereich',
 } as const;
+
+/** Value of BOOKING_QUERY_PARAMS.accessible that turns the filter on. */
+export const ACCESSIBLE_ONLY_VALUE = 'ja';

@@ -6,10 +6,13 @@ export function aDesk(code: string, partial: Partial<DeskAvailability> = {}): De
     deskId: `id-${code}`,
     code,
     areaName: 'Erdgeschoss',
+    areaId: 'area-eg',
     morningFree: true,
     afternoonFree: true,
     free: true,
     myBookingId: null,
+    accessible: false,
+    equipment: [],
     ...partial,
   };
 }

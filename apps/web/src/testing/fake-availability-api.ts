@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 
 import type { AvailabilityQuery } from '../app/booking/data-access/availability.api';
-import type { DeskAvailability, Office } from '../app/core/graphql/api.types';
+import type { Area, DeskAvailability, Office } from '../app/core/graphql/api.types';
 import type { LiveConnectionState, LiveSink } from '../app/core/graphql/graphql-live.client';
 
 interface PendingRead {
@@ -21,12 +21,22 @@ export class FakeAvailabilityApi {
   readonly liveState = signal<LiveConnectionState>('idle');
   readonly liveConnection = this.liveState.asReadonly();
   officeList: Office[] = [];
+  areasByOffice: Record<string, Area[]> = {};
+  equipment: string[] = ['MONITOR', 'DOCKING_STATION', 'HEIGHT_ADJUSTABLE'];
   readonly reads: PendingRead[] = [];
   readonly follows: Follow[] = [];
   readonly connectedListeners = new Set<() => void>();
 
   async offices(): Promise<Office[]> {
     return this.officeList;
+  }
+
+  async officeAreas(officeId: string): Promise<Area[]> {
+    return this.areasByOffice[officeId] ?? [];
+  }
+
+  async deskEquipmentOptions(): Promise<string[]> {
+    return this.equipment;
   }
 
   deskAvailability(query: AvailabilityQuery): Promise<DeskAvailability[]> {

@@ -16,6 +16,7 @@ registerEnumType(BookingChangeReasonEnum, {
     SHARING_REVOKED: {
       description: 'The office is no longer shared with your organisation; the booking was cancelled.',
     },
+    WAITLIST_ASSIGNED: { description: 'A desk freed up and you were next on the waitlist: it is booked for you.' },
   },
 });
 

@@ -7,6 +7,9 @@ export class DeskAvailability {
   @Field(() => ID)
   deskId!: string;
 
+  @Field(() => ID)
+  areaId!: string;
+
   @Field()
   code!: string;
 

@@ -1,10 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { OrganisationsRolesSharing1764100000000 } from './1764100000000-organisations-roles-sharing.js';
 import { OfficeRules1764200000000 } from './1764200000000-office-rules.js';
+import { Waitlist1764300000000 } from './1764300000000-waitlist.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   OrganisationsRolesSharing1764100000000,
   OfficeRules1764200000000,
+  Waitlist1764300000000,
 ];

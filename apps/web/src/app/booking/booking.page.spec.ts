@@ -8,6 +8,7 @@ import { FakeAvailabilityApi } from '../../testing/fake-availability-api';
 import type { BookingChange, Office } from '../core/graphql/api.types';
 import { BookingsApi } from '../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
+import { WaitlistApi } from '../shared/data-access/waitlist.api';
 import { todayInOfficeZone } from '../shared/date/civil-date';
 import { BookingPage } from './booking.page';
 import { AvailabilityApi } from './data-access/availability.api';
@@ -42,9 +43,11 @@ describe('BookingPage', () => {
   }
 
   let changes: WritableSignal<BookingChange | null>;
+  let waitlist: { myWaitlist: jest.Mock; join: jest.Mock; leave: jest.Mock };
 
   beforeEach(() => {
     changes = signal<BookingChange | null>(null);
+    waitlist = { myWaitlist: jest.fn(async () => []), join: jest.fn(), leave: jest.fn() };
     api = new FakeAvailabilityApi();
     api.officeList = [office('o1', 'Rathaus'), office('o2', 'Bürgerhaus')];
     TestBed.configureTestingModule({
@@ -52,7 +55,8 @@ describe('BookingPage', () => {
         provideRouter([{ path: 'buchen', component: BookingPage }]),
         { provide: AvailabilityApi, useValue: api },
         { provide: BookingsApi, useValue: {} },
-        { provide: MyBookingChanges, useValue: { latest: changes.asReadonly() } },
+        { provide: MyBookingChanges, useValue: { latest: changes.asReadonly(), version: signal(0) } },
+        { provide: WaitlistApi, useValue: waitlist },
       ],
     });
   });
@@ -129,6 +133,180 @@ describe('BookingPage', () => {
     expect(first.stopped).toBe(true);
     expect(api.lastFollow().query.officeId).toBe('o2');
     expect(TestBed.inject(Router).url).toContain('buero=o2');
+  });
+
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    await harness.fixture.whenStable();
+  }
+
+  it('reads the filters from the URL and asks the API for those desks only', async () => {
+    api.areasByOffice = {
+      o1: [
+        { id: 'a1', name: 'Erdgeschoss' },
+        { id: 'a2', name: 'Obergeschoss' },
+      ],
+    };
+    const page = await open('/buchen?ausstattung=MONITOR,DOCKING_STATION&barrierefrei=ja&bereich=a2');
+    await settle();
+
+    expect(api.lastRead().query.filter).toEqual({
+      equipment: ['DOCKING_STATION', 'MONITOR'],
+      accessible: true,
+      areaId: 'a2',
+    });
+    const boxes = [...page.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')];
+    expect(boxes.map((box) => [box.closest('label')?.textContent?.trim(), box.checked])).toEqual([
+      ['Monitor', true],
+      ['Dockingstation', true],
+      ['Höhenverstellbarer Tisch', false],
+    ]);
+    expect(boxes[0]?.closest('fieldset')?.querySelector('legend')?.textContent?.trim()).toBe('Ausstattung');
+    const area = [...page.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Bereich');
+    const areaSelect = page.querySelector<HTMLSelectElement>(`#${area?.getAttribute('for')}`);
+    expect(areaSelect?.value).toBe('a2');
+    expect(areaSelect?.options[0]?.textContent?.trim()).toBe('Alle Bereiche');
+    expect(TestBed.inject(Router).url).toContain('ausstattung=MONITOR');
+  });
+
+  it('writes a changed filter into the URL and keeps office, date and part', async () => {
+    const page = await open('/buchen');
+    const accessible = [...page.querySelectorAll('label')]
+      .find((l) => l.textContent?.trim() === 'Nur barrierefreie Plätze')
+      ?.querySelector('input');
+    if (!accessible) {
+      throw new Error('no accessible checkbox');
+    }
+
+    accessible.checked = true;
+    accessible.dispatchEvent(new Event('change'));
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe(`/buchen?buero=o1&datum=${today}&teil=FULL_DAY&barrierefrei=ja`);
+    expect(api.lastFollow().query.filter).toEqual({ accessible: true });
+  });
+
+  it('offers the waitlist when every desk is taken, and shows the place after joining', async () => {
+    const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+    const taken = { free: false, morningFree: false, afternoonFree: false };
+    api.lastRead().resolve([desk('A-01', taken), desk('A-02', taken)]);
+    await settle();
+
+    const box = page.querySelector('[data-testid="waitlist-box"]');
+    expect(box?.querySelector('h3')?.textContent?.trim()).toBe('Alle Plätze sind belegt');
+    const button = box?.querySelector('button');
+    expect(button?.textContent?.trim()).toBe('Auf die Warteliste setzen');
+
+    waitlist.join.mockResolvedValue({
+      id: 'w1',
+      office: office('o1', 'Rathaus'),
+      date: '2099-01-05',
+      part: 'MORNING',
+      status: 'WAITING',
+      position: 2,
+      booking: null,
+    });
+    button?.click();
+    await settle();
+
+    expect(waitlist.join).toHaveBeenCalledWith({ officeId: 'o1', date: '2099-01-05', part: 'MORNING' });
+    expect(page.querySelector('[data-testid="waitlist-state"]')?.textContent?.trim()).toBe(
+      'Sie stehen auf Platz 2 der Warteliste.',
+    );
+    // The same button, so the focus stays.
+    expect(box?.querySelector('button')).toBe(button);
+    expect(button?.textContent?.trim()).toBe('Warteliste verlassen');
+  });
+
+  it('shows no waitlist while a desk is free', async () => {
+    const page = await open('/buchen');
+    api.lastRead().resolve([desk('A-01')]);
+    await settle();
+    expect(page.querySelector('[data-testid="waitlist-box"]')).toBeNull();
+  });
+
+  it('books a desk on several days in a dialog and shows the result per date', async () => {
+    const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+    api.lastRead().resolve([desk('A-03')]);
+    await settle();
+    const bookRecurring = jest.fn(async () => ({
+      complete: false,
+      bookedCount: 1,
+      outcomes: [
+        { date: '2099-01-05', status: 'BOOKED', booking: null, refusal: null },
+        {
+          date: '2099-01-12',
+          status: 'REFUSED',
+          booking: null,
+          refusal: { code: 'CLOSURE', message: 'closed', messageDe: 'Das Büro ist geschlossen.' },
+        },
+      ],
+    }));
+    Object.assign(TestBed.inject(BookingsApi), { bookRecurring });
+
+    const trigger = page.querySelector<HTMLButtonElement>('[aria-label="Platz A-03 regelmäßig buchen"]');
+    trigger?.focus();
+    trigger?.click();
+    await settle();
+
+    const dialog = page.querySelector('dialog');
+    expect(dialog?.hasAttribute('open')).toBe(true);
+    expect(dialog?.querySelector('h2')?.textContent?.trim()).toBe('Platz A-03 regelmäßig buchen');
+    const checked = [...(dialog?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])]
+      .filter((box) => box.checked)
+      .map((box) => box.closest('label')?.textContent?.trim());
+    // 5 January 2099 is a Monday.
+    expect(checked).toEqual(['Montag']);
+    expect(dialog?.querySelector<HTMLInputElement>('input[type="number"]')?.value).toBe('4');
+
+    dialog?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await settle();
+
+    expect(bookRecurring).toHaveBeenCalledWith({
+      deskId: 'id-A-03',
+      from: '2099-01-05',
+      part: 'MORNING',
+      weeks: 4,
+      weekdays: [1],
+      allOrNothing: false,
+    });
+    expect(dialog?.querySelector('[role="status"]')?.textContent).toContain('1 von 2 Terminen gebucht.');
+    const rows = [...(dialog?.querySelectorAll('tbody tr') ?? [])].map((row) =>
+      [...row.children].map((cell) => cell.textContent?.replace(/[✓✕]/g, '').trim()),
+    );
+    expect(rows).toEqual([
+      ['Mo., 05.01.2099', 'Gebucht'],
+      ['Mo., 12.01.2099', 'Nicht gebucht: Das Büro ist geschlossen.'],
+    ]);
+    // The desk list is read again.
+    expect(api.reads).toHaveLength(2);
+
+    // What the browser fires on Esc in a modal dialog.
+    dialog?.dispatchEvent(new Event('cancel', { cancelable: true }));
+    await settle();
+    expect(page.querySelector('dialog')).toBeNull();
+    expect(document.activeElement).toBe(trigger);
+  });
+
+  it('explains a recurring form that cannot be sent and focuses the problem', async () => {
+    const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+    api.lastRead().resolve([desk('A-03')]);
+    await settle();
+    page.querySelector<HTMLButtonElement>('[aria-label="Platz A-03 regelmäßig buchen"]')?.click();
+    await settle();
+    const dialog = page.querySelector('dialog');
+    const monday = dialog?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    if (!monday) {
+      throw new Error('no weekday');
+    }
+    monday.checked = false;
+    monday.dispatchEvent(new Event('change'));
+
+    dialog?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await settle();
+
+    expect(dialog?.textContent).toContain('Bitte wählen Sie mindestens einen Wochentag.');
+    expect(document.activeElement).toBe(monday);
   });
 
   it('reads the offices again when an office is no longer shared with the person’s organisation', async () => {

@@ -1,10 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, resource, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  effect,
+  inject,
+  resource,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { map } from 'rxjs';
 
 import { BOOKING_QUERY_PARAMS } from '../app.paths';
 import { errorMessageFor } from '../core/errors/error-messages';
+import type { BookRecurringInput, DeskAvailability, WaitlistEntry } from '../core/graphql/api.types';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { formatGermanDate, todayInOfficeZone } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
@@ -13,9 +23,16 @@ import { StatusMessage } from '../shared/ui/status-message';
 import type { BookingQueryParams, BookingSelection } from './booking-selection';
 import { queryParamsFromSelection, queryParamsMatch, selectionFromQueryParams } from './booking-selection';
 import { AvailabilityApi } from './data-access/availability.api';
+import { BookingWaitlistStore } from './data-access/booking-waitlist.store';
 import { DeskAvailabilityStore } from './data-access/desk-availability.store';
+import { RecurringBookingStore } from './data-access/recurring-booking.store';
+import type { DeskFilterQueryParams, DeskFilterSelection } from './desk-filter';
+import { deskFilterArgument, filterFromQueryParams, isFilterActive, queryParamsFromFilter } from './desk-filter';
 import { BookingSelectionForm } from './ui/booking-selection-form';
 import { DeskCard } from './ui/desk-card';
+import { DeskFilterForm } from './ui/desk-filter-form';
+import { RecurringBookingDialog } from './ui/recurring-booking-dialog';
+import { WaitlistBox } from './ui/waitlist-box';
 
 /**
  * Choose office, date and part of the day; see the desks live; book or
@@ -24,8 +41,8 @@ import { DeskCard } from './ui/desk-card';
  */
 @Component({
   selector: 'nb-booking-page',
-  imports: [BookingSelectionForm, DeskCard, StatusMessage],
-  providers: [DeskAvailabilityStore],
+  imports: [BookingSelectionForm, DeskCard, DeskFilterForm, RecurringBookingDialog, StatusMessage, WaitlistBox],
+  providers: [DeskAvailabilityStore, RecurringBookingStore, BookingWaitlistStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking.page.html',
   styleUrl: './booking.page.css',
@@ -34,7 +51,12 @@ export class BookingPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly availability = inject(AvailabilityApi);
+  private readonly document = inject(DOCUMENT);
   protected readonly store = inject(DeskAvailabilityStore);
+  protected readonly recurring = inject(RecurringBookingStore);
+  protected readonly waitlist = inject(BookingWaitlistStore);
+  /** What had focus when the recurring dialog opened: focus goes back there when it closes. */
+  private recurringTrigger: HTMLElement | null = null;
 
   protected readonly today = todayInOfficeZone();
   protected readonly partLabels = DAY_PART_LABELS;
@@ -55,6 +77,29 @@ export class BookingPage {
     { requireSync: true },
   );
 
+  private readonly filterParams = toSignal(
+    this.route.queryParamMap.pipe(
+      map(
+        (params): DeskFilterQueryParams => ({
+          equipment: params.get(BOOKING_QUERY_PARAMS.equipment) ?? undefined,
+          accessible: params.get(BOOKING_QUERY_PARAMS.accessible) ?? undefined,
+          area: params.get(BOOKING_QUERY_PARAMS.area) ?? undefined,
+        }),
+      ),
+    ),
+    { requireSync: true },
+  );
+
+  /** The desk filters, as the URL says. */
+  protected readonly filter = computed(() => filterFromQueryParams(this.filterParams()), {
+    equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  protected readonly filterActive = computed(() => isFilterActive(this.filter()));
+
+  protected readonly equipmentOptions = resource({
+    loader: ({ abortSignal }) => this.availability.deskEquipmentOptions(abortSignal),
+  });
+
   protected readonly officeList = resource({
     loader: ({ abortSignal }) => this.availability.offices(abortSignal),
   });
@@ -74,11 +119,36 @@ export class BookingPage {
     () => this.offices().find((office) => office.id === this.selection().officeId) ?? null,
   );
 
+  protected readonly officeAreas = resource({
+    params: () => this.office()?.id,
+    loader: ({ params, abortSignal }) => this.availability.officeAreas(params, abortSignal),
+  });
+
+  protected readonly areas = computed(() => (this.officeAreas.hasValue() ? this.officeAreas.value() : []));
+  protected readonly equipment = computed(() =>
+    this.equipmentOptions.hasValue() ? this.equipmentOptions.value() : [],
+  );
+
+  /** The person's waitlist entry for the office, date and part shown. */
+  protected readonly waitlistEntry = computed((): WaitlistEntry | null => {
+    const office = this.office();
+    const { date, part } = this.selection();
+    return office === null ? null : this.waitlist.entryFor({ officeId: office.id, date, part });
+  });
+
+  protected readonly showWaitlist = computed(() => this.store.officeFull() || this.waitlistEntry() !== null);
+
   constructor() {
     effect(() => {
       const office = this.office();
       const { date, part } = this.selection();
-      untracked(() => this.store.watch(office === null ? null : { officeId: office.id, date, part }));
+      const filter = deskFilterArgument(this.filter());
+      untracked(() => {
+        this.store.watch(
+          office === null ? null : { officeId: office.id, date, part, ...(filter === undefined ? {} : { filter }) },
+        );
+        this.waitlist.clearNote();
+      });
     });
     // An office closed to the person's organisation leaves the list (its desks' events come on their own).
     const changes = inject(MyBookingChanges);
@@ -97,7 +167,7 @@ export class BookingPage {
       if (this.office() !== null && !queryParamsMatch(this.queryParams(), selection)) {
         untracked(() => {
           if (this.router.currentNavigation() === null) {
-            this.showInUrl(selection);
+            this.showInUrl(queryParamsFromSelection(selection));
           }
         });
       }
@@ -105,13 +175,63 @@ export class BookingPage {
   }
 
   protected changeSelection(selection: BookingSelection): void {
-    this.showInUrl(selection);
+    // Areas belong to an office: another office starts with all areas.
+    const params = queryParamsFromSelection(selection);
+    if (selection.officeId !== this.selection().officeId) {
+      params[BOOKING_QUERY_PARAMS.area] = null;
+    }
+    this.showInUrl(params);
   }
 
-  private showInUrl(selection: BookingSelection): void {
+  protected changeFilter(filter: DeskFilterSelection): void {
+    this.showInUrl(queryParamsFromFilter(filter));
+  }
+
+  protected openRecurring(desk: DeskAvailability): void {
+    const active = this.document.activeElement;
+    this.recurringTrigger = active instanceof HTMLElement ? active : null;
+    this.recurring.open(desk);
+  }
+
+  protected sendRecurring(input: BookRecurringInput): void {
+    void this.recurring.submit(input);
+  }
+
+  protected closeRecurring(): void {
+    if (this.recurring.desk() === null) {
+      return;
+    }
+    const trigger = this.recurringTrigger;
+    this.recurringTrigger = null;
+    this.recurring.close();
+    // The dialog is gone after this change detection; then the trigger takes the focus back.
+    setTimeout(() => {
+      if (trigger?.isConnected) {
+        trigger.focus();
+      } else {
+        this.document.getElementById('desks-heading')?.focus();
+      }
+    });
+  }
+
+  protected joinWaitlist(): void {
+    const office = this.office();
+    if (office !== null) {
+      const { date, part } = this.selection();
+      void this.waitlist.join({ officeId: office.id, date, part });
+    }
+  }
+
+  protected leaveWaitlist(entry: WaitlistEntry): void {
+    void this.waitlist.leave(entry);
+  }
+
+  /** Writes query parameters, keeping the others (selection and filters are written separately). */
+  private showInUrl(queryParams: Record<string, string | null>): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: queryParamsFromSelection(selection),
+      queryParams,
+      queryParamsHandling: 'merge',
       replaceUrl: true,
     });
   }

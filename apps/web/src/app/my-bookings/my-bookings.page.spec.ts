@@ -4,9 +4,10 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { anOffice } from '../../testing/office';
-import type { Booking } from '../core/graphql/api.types';
+import type { Booking, WaitlistEntry } from '../core/graphql/api.types';
 import { BookingsApi } from '../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
+import { WaitlistApi } from '../shared/data-access/waitlist.api';
 import { MyBookingsPage } from './my-bookings.page';
 
 const booking = (id: string, date: string): Booking => ({
@@ -24,6 +25,7 @@ const booking = (id: string, date: string): Booking => ({
 describe('MyBookingsPage', () => {
   let list: Booking[];
   let version: ReturnType<typeof signal<number>>;
+  let waiting: WaitlistEntry[];
   let fixture: ComponentFixture<MyBookingsPage>;
 
   async function stable(): Promise<void> {
@@ -34,15 +36,61 @@ describe('MyBookingsPage', () => {
   beforeEach(async () => {
     list = [booking('b1', '2099-01-05'), booking('b2', '2099-01-06')];
     version = signal(0);
+    waiting = [];
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: BookingsApi, useValue: { myBookings: jest.fn(async () => list) } },
         { provide: MyBookingChanges, useValue: { version } },
+        { provide: WaitlistApi, useValue: { myWaitlist: jest.fn(async () => waiting), leave: jest.fn() } },
       ],
     });
     fixture = TestBed.createComponent(MyBookingsPage);
     await stable();
+  });
+
+  it('lists the waitlist with the place in line or the desk assigned, and leaves it', async () => {
+    waiting = [
+      {
+        id: 'w1',
+        office: anOffice('o1', 'Co-Working Erlangen Hauptbahnhof'),
+        date: '2099-01-05',
+        part: 'MORNING',
+        status: 'WAITING',
+        position: 2,
+        booking: null,
+      },
+      {
+        id: 'w2',
+        office: anOffice('o1', 'Co-Working Erlangen Hauptbahnhof'),
+        date: '2099-01-07',
+        part: 'FULL_DAY',
+        status: 'ASSIGNED',
+        position: null,
+        booking: booking('b9', '2099-01-07'),
+      },
+    ];
+    version.set(1);
+    await stable();
+    const page = fixture.nativeElement as HTMLElement;
+
+    const section = page.querySelector('[aria-labelledby="waitlist-heading"]');
+    expect(section?.querySelector('h2')?.textContent?.trim()).toBe('Warteliste');
+    const items = [...(section?.querySelectorAll('[data-waitlist-id]') ?? [])];
+    expect(items[0]?.textContent).toContain('Mo., 05.01.2099 (Vormittag)');
+    expect(items[0]?.textContent).toContain('Platz 2 der Warteliste');
+    expect(items[1]?.textContent).toContain('Platz zugeteilt');
+    expect(items[1]?.textContent).toContain('A-03');
+    expect(items[1]?.querySelector('button')).toBeNull();
+
+    const api = TestBed.inject(WaitlistApi) as unknown as { leave: jest.Mock };
+    api.leave.mockResolvedValue({ ...waiting[0], status: 'LEFT', position: null });
+    items[0]?.querySelector('button')?.click();
+    await stable();
+
+    expect(api.leave).toHaveBeenCalledWith('w1');
+    expect(page.querySelectorAll('[data-waitlist-id]')).toHaveLength(1);
+    expect(page.textContent).toContain('Sie stehen nicht mehr auf der Warteliste');
   });
 
   it('reads the list again when a booking changed elsewhere, without a reload of the page', async () => {

@@ -13,14 +13,17 @@ import { RouterLink } from '@angular/router';
 
 import { ROUTE_LINKS } from '../app.paths';
 import { errorMessageFor } from '../core/errors/error-messages';
-import type { Booking } from '../core/graphql/api.types';
+import type { Booking, WaitlistEntry } from '../core/graphql/api.types';
 import { BookingsApi } from '../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
+import { WaitlistApi } from '../shared/data-access/waitlist.api';
+import { visibleWaitlist, waitlistWhen } from '../shared/data-access/waitlist.state';
 import { formatGermanDate } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
 import type { StatusNote } from '../shared/ui/status-message';
 import { StatusMessage } from '../shared/ui/status-message';
 import { MyBookingItem } from './ui/my-booking-item';
+import { MyWaitlistItem } from './ui/my-waitlist-item';
 
 /**
  * The current person's bookings from today on, each with a way to cancel it. The list follows changes live
@@ -28,18 +31,23 @@ import { MyBookingItem } from './ui/my-booking-item';
  */
 @Component({
   selector: 'nb-my-bookings-page',
-  imports: [MyBookingItem, RouterLink, StatusMessage],
+  imports: [MyBookingItem, MyWaitlistItem, RouterLink, StatusMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-bookings.page.html',
 })
 export class MyBookingsPage {
   private readonly api = inject(BookingsApi);
+  private readonly waitlistApi = inject(WaitlistApi);
   private readonly listHeading = viewChild<ElementRef<HTMLElement>>('listHeading');
+  private readonly waitlistHeading = viewChild<ElementRef<HTMLElement>>('waitlistHeading');
 
   protected readonly links = ROUTE_LINKS;
   protected readonly errorMessageFor = errorMessageFor;
   protected readonly bookings = resource({
     loader: ({ abortSignal }) => this.api.myBookings(abortSignal),
+  });
+  protected readonly waitlist = resource({
+    loader: async ({ abortSignal }) => visibleWaitlist(await this.waitlistApi.myWaitlist(abortSignal)),
   });
   protected readonly note = signal<StatusNote | null>(null);
   protected readonly busyId = signal<string | null>(null);
@@ -49,7 +57,11 @@ export class MyBookingsPage {
     const seen = changes.version();
     effect(() => {
       if (changes.version() !== seen) {
-        untracked(() => this.bookings.reload());
+        untracked(() => {
+          this.bookings.reload();
+          // A desk assigned from the waitlist changes both lists.
+          this.waitlist.reload();
+        });
       }
     });
   }
@@ -71,6 +83,27 @@ export class MyBookingsPage {
     } catch (error) {
       this.note.set({ tone: 'error', text: errorMessageFor(error) });
       this.bookings.reload();
+    } finally {
+      this.busyId.set(null);
+    }
+  }
+
+  protected async leaveWaitlist(entry: WaitlistEntry): Promise<void> {
+    if (this.busyId() !== null) {
+      return;
+    }
+    this.busyId.set(entry.id);
+    try {
+      const left = await this.waitlistApi.leave(entry.id);
+      this.waitlist.update((list) => list?.filter((item) => item.id !== left.id));
+      this.note.set({
+        tone: 'success',
+        text: `Sie stehen nicht mehr auf der Warteliste für ${entry.office.name} am ${waitlistWhen(entry)}.`,
+      });
+      this.waitlistHeading()?.nativeElement.focus();
+    } catch (error) {
+      this.note.set({ tone: 'error', text: errorMessageFor(error) });
+      this.waitlist.reload();
     } finally {
       this.busyId.set(null);
     }

@@ -1,37 +1,50 @@
 import { inject, Injectable } from '@angular/core';
 
-import type { DayPart, DeskAvailability, Office } from '../../core/graphql/api.types';
+import type { Area, DayPart, DeskAvailability, DeskFilter, Office } from '../../core/graphql/api.types';
 import { GraphqlHttpClient } from '../../core/graphql/graphql-http.client';
 import type { LiveSink } from '../../core/graphql/graphql-live.client';
 import { GraphqlLiveClient } from '../../core/graphql/graphql-live.client';
 import { graphqlOperation } from '../../core/graphql/graphql-operation';
 
-/** Which desks to show: one office, one civil date, one part of the day. */
+/** Which desks to show: one office, one civil date, one part of the day, optionally filtered. */
 export interface AvailabilityQuery {
   readonly officeId: string;
   readonly date: string;
   readonly part: DayPart;
+  /** Left out when nothing is filtered. */
+  readonly filter?: DeskFilter;
 }
 
-const DESK_FIELDS = 'deskId code areaName morningFree afternoonFree free myBookingId';
+type DeskAvailabilityVariables = Omit<AvailabilityQuery, 'filter'> & { filter?: DeskFilter };
+
+const DESK_FIELDS = 'deskId code areaId areaName morningFree afternoonFree free myBookingId accessible equipment';
 
 export const OFFICES = graphqlOperation<{ offices: Office[] }>(
   `query Offices { offices { id name address deskCount municipality { ags name land } operator { id name } } }`,
 );
 
-export const DESK_AVAILABILITY = graphqlOperation<{ deskAvailability: DeskAvailability[] }, AvailabilityQuery>(
-  `query DeskAvailability($officeId: ID!, $date: String!, $part: DayPart!) {
-    deskAvailability(officeId: $officeId, date: $date, part: $part) { ${DESK_FIELDS} }
+export const DESK_AVAILABILITY = graphqlOperation<{ deskAvailability: DeskAvailability[] }, DeskAvailabilityVariables>(
+  `query DeskAvailability($officeId: ID!, $date: String!, $part: DayPart!, $filter: DeskFilter) {
+    deskAvailability(officeId: $officeId, date: $date, part: $part, filter: $filter) { ${DESK_FIELDS} }
   }`,
 );
 
+/** The subscription has no filter: the client applies it to each event (see deskMatchesFilter). */
 export const DESK_AVAILABILITY_CHANGED = graphqlOperation<
   { deskAvailabilityChanged: DeskAvailability },
-  AvailabilityQuery
+  Omit<AvailabilityQuery, 'filter'>
 >(
   `subscription DeskAvailabilityChanged($officeId: ID!, $date: String!, $part: DayPart!) {
     deskAvailabilityChanged(officeId: $officeId, date: $date, part: $part) { ${DESK_FIELDS} }
   }`,
+);
+
+export const OFFICE_AREAS = graphqlOperation<{ officeAreas: Area[] }, { officeId: string }>(
+  `query OfficeAreas($officeId: ID!) { officeAreas(officeId: $officeId) { id name } }`,
+);
+
+export const DESK_EQUIPMENT_OPTIONS = graphqlOperation<{ deskEquipmentOptions: string[] }>(
+  `query DeskEquipmentOptions { deskEquipmentOptions }`,
 );
 
 /** Offices and their desks' availability, read once or followed live. */
@@ -47,16 +60,27 @@ export class AvailabilityApi {
     return data.offices;
   }
 
+  async officeAreas(officeId: string, signal?: AbortSignal): Promise<Area[]> {
+    const data = await this.graphql.request(OFFICE_AREAS, { officeId }, signal);
+    return data.officeAreas;
+  }
+
+  /** Equipment values desks can have, e.g. MONITOR. */
+  async deskEquipmentOptions(signal?: AbortSignal): Promise<string[]> {
+    const data = await this.graphql.request(DESK_EQUIPMENT_OPTIONS, {}, signal);
+    return data.deskEquipmentOptions;
+  }
+
   async deskAvailability(query: AvailabilityQuery): Promise<DeskAvailability[]> {
     const data = await this.graphql.request(DESK_AVAILABILITY, { ...query });
     return data.deskAvailability;
   }
 
-  /** Follows changes of the desks in `query`; returns the function that stops it. */
+  /** Follows changes of every desk of the office (unfiltered); returns the function that stops it. */
   followChanges(query: AvailabilityQuery, sink: LiveSink<DeskAvailability>): () => void {
     return this.live.subscribe(
       DESK_AVAILABILITY_CHANGED,
-      { ...query },
+      { officeId: query.officeId, date: query.date, part: query.part },
       {
         next: (data) => sink.next(data.deskAvailabilityChanged),
         error: (error) => sink.error(error),

@@ -219,6 +219,51 @@ describe('DeskAvailabilityStore', () => {
     expect(store.note()?.text).toBe('Ihre Buchung von Platz A-01 am Di., 24.11.2026 (Ganzer Tag) ist storniert.');
   });
 
+  it('does not add a desk outside the filter when an event comes for it', async () => {
+    store.watch({ ...QUERY, filter: { equipment: ['MONITOR'] } });
+    api.lastRead().resolve([desk('A-01', { equipment: ['MONITOR'] })]);
+    await settle();
+
+    api.lastFollow().sink.next(desk('A-02', { equipment: [] }));
+    api.lastFollow().sink.next(desk('A-03', { equipment: ['MONITOR', 'DOCKING_STATION'] }));
+
+    expect(store.desks().map((d) => d.code)).toEqual(['A-01', 'A-03']);
+  });
+
+  it('reads again when only the filter changes', async () => {
+    await showDesks([desk('A-01')]);
+    store.watch({ ...QUERY, filter: { accessible: true } });
+    expect(api.lastRead().query.filter).toEqual({ accessible: true });
+    expect(api.reads).toHaveLength(2);
+  });
+
+  it('calls the office full when every desk is taken by others, or the API says so', async () => {
+    await showDesks([desk('A-01', TAKEN), desk('A-02', { ...TAKEN, myBookingId: 'b1' })]);
+    expect(store.officeFull()).toBe(false);
+
+    await showDesks([]);
+    store.watch({ ...QUERY, date: '2026-11-25' });
+    api.lastRead().resolve([desk('A-01', TAKEN), desk('A-02', TAKEN)]);
+    await settle();
+    expect(store.officeFull()).toBe(true);
+
+    store.watch({ ...QUERY, date: '2026-11-26' });
+    api.lastRead().resolve([desk('A-01')]);
+    await settle();
+    expect(store.officeFull()).toBe(false);
+    bookings.bookDesk.mockRejectedValue(new GraphqlRequestError('OVER_CAPACITY', 'full'));
+    await store.book(desk('A-01'));
+    expect(store.officeFull()).toBe(true);
+  });
+
+  it('does not call the office full when only the filtered desks are taken', async () => {
+    store.watch({ ...QUERY, filter: { accessible: true } });
+    api.lastRead().resolve([desk('A-01', { ...TAKEN, accessible: true })]);
+    await settle();
+    expect(store.officeFull()).toBe(false);
+    expect(store.noneFreeWithFilter()).toBe(true);
+  });
+
   it('stops following and listening when the page goes away', async () => {
     await showDesks([desk('A-01')]);
     const follow = api.lastFollow();

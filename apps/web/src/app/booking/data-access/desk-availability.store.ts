@@ -9,6 +9,7 @@ import { BookingsApi } from '../../shared/data-access/bookings.api';
 import { formatGermanDate } from '../../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
 import type { StatusNote } from '../../shared/ui/status-message';
+import { deskMatchesFilter, sameFilter } from '../desk-filter';
 import type { AvailabilityQuery } from './availability.api';
 import { AvailabilityApi } from './availability.api';
 import {
@@ -31,7 +32,15 @@ const STALE_AFTER: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>([
 ]);
 
 function sameQuery(a: AvailabilityQuery | null, b: AvailabilityQuery | null): boolean {
-  return a === b || (a !== null && b !== null && a.officeId === b.officeId && a.date === b.date && a.part === b.part);
+  return (
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.officeId === b.officeId &&
+      a.date === b.date &&
+      a.part === b.part &&
+      sameFilter(a.filter, b.filter))
+  );
 }
 
 /**
@@ -51,6 +60,8 @@ export class DeskAvailabilityStore {
   private readonly liveErrorText = signal<string | null>(null);
   private readonly lastNote = signal<StatusNote | null>(null);
   private readonly busy = signal<string | null>(null);
+  /** The API refused a booking because the office is at its cap for this time. */
+  private readonly overCapacity = signal(false);
 
   private query: AvailabilityQuery | null = null;
   private stopFollowing: (() => void) | null = null;
@@ -70,6 +81,26 @@ export class DeskAvailabilityStore {
   readonly note = this.lastNote.asReadonly();
   /** Desk whose booking or cancellation is under way. */
   readonly busyDeskId = this.busy.asReadonly();
+  /**
+   * No desk can be booked for this time: the API said the office is at its cap, or every desk shown is taken by
+   * others. With a filter, taken desks only say that no matching desk is free, so they do not count then.
+   */
+  readonly officeFull = computed(() => {
+    if (this.overCapacity()) {
+      return true;
+    }
+    const desks = this.deskList();
+    return (
+      this.load() === 'ready' &&
+      this.query?.filter === undefined &&
+      desks.length > 0 &&
+      desks.every((desk) => !desk.free && !desk.myBookingId)
+    );
+  });
+  /** Every desk shown is taken (or none matches), though a filter is on: fewer filters may help. */
+  readonly noneFreeWithFilter = computed(
+    () => this.load() === 'ready' && this.query?.filter !== undefined && this.freeCount() === 0,
+  );
 
   constructor() {
     const stopListening = this.api.onLiveConnected(() => void this.reload());
@@ -87,6 +118,7 @@ export class DeskAvailabilityStore {
     this.stop();
     this.query = query;
     this.lastNote.set(null);
+    this.overCapacity.set(false);
     // Never show the desks of another office or day while the new ones load.
     this.deskList.set([]);
     if (query === null) {
@@ -182,6 +214,11 @@ export class DeskAvailabilityStore {
   }
 
   private receive(desk: DeskAvailability): void {
+    // Events come for every desk of the office: one outside the filter must not join the list.
+    if (!deskMatchesFilter(desk, this.query?.filter)) {
+      this.deskList.update((desks) => desks.filter((d) => d.deskId !== desk.deskId));
+      return;
+    }
     if (this.heldEvents !== null) {
       this.heldEvents.push(desk);
       return;
@@ -201,6 +238,9 @@ export class DeskAvailabilityStore {
 
   private fail(error: unknown): void {
     this.lastNote.set({ tone: 'error', text: errorMessageFor(error) });
+    if (errorCodeOf(error) === 'OVER_CAPACITY') {
+      this.overCapacity.set(true);
+    }
     if (STALE_AFTER.has(errorCodeOf(error))) {
       void this.reload();
     }

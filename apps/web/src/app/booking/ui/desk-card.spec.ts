@@ -74,6 +74,26 @@ describe('DeskCard', () => {
     expect(card.querySelector('button')).toBe(before);
   });
 
+  it('names equipment and accessibility in words', async () => {
+    const card = await render(desk({ equipment: ['MONITOR', 'DOCKING_STATION', 'STANDING_MAT'], accessible: true }));
+    const facts = [...card.querySelectorAll('[aria-label="Ausstattung"] li')].map((li) => li.textContent?.trim());
+    expect(facts).toEqual(['Monitor', 'Dockingstation', 'STANDING_MAT', 'barrierefrei']);
+  });
+
+  it('offers a recurring booking for a free desk under its own name', async () => {
+    const recurring = jest.fn();
+    fixture.componentInstance.bookRecurring.subscribe(recurring);
+    const card = await render(desk());
+    const buttons = [...card.querySelectorAll('button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Platz A-03 buchen',
+      'Platz A-03 regelmäßig buchen',
+    ]);
+    expect(buttons[1]?.textContent?.trim()).toBe('Regelmäßig buchen …');
+    buttons[1]?.click();
+    expect(recurring).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores clicks while busy', async () => {
     const book = jest.fn();
     fixture.componentInstance.bookDesk.subscribe(book);

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 
 import type { DeskAvailability } from '../../core/graphql/api.types';
+import { equipmentLabel } from '../../shared/labels/equipment.labels';
 import type { DeskStatus } from '../data-access/desk-availability.state';
 import { deskStatus } from '../data-access/desk-availability.state';
 
@@ -32,10 +33,17 @@ export class DeskCard {
   readonly waiting = input(false);
   readonly bookDesk = output<void>();
   readonly cancelBooking = output<void>();
+  /** Book this desk on several days: the page opens the dialog. */
+  readonly bookRecurring = output<void>();
 
   protected readonly status = computed(() => deskStatus(this.desk()));
   protected readonly statusText = computed(() => STATUS_TEXT[this.status()]);
   protected readonly statusIcon = computed(() => STATUS_ICON[this.status()]);
+  /** Equipment in German and "barrierefrei", as words. */
+  protected readonly facts = computed(() => {
+    const desk = this.desk();
+    return [...desk.equipment.map(equipmentLabel), ...(desk.accessible ? ['barrierefrei'] : [])];
+  });
 
   /** For a desk taken for the part asked, which half of the day is still free. */
   protected readonly halfFree = computed(() => {
@@ -58,6 +66,12 @@ export class DeskCard {
     }
     return this.busy() ? `Bitte warten: Platz ${code} wird gebucht` : `Platz ${code} buchen`;
   });
+
+  protected askRecurring(): void {
+    if (!this.busy() && !this.waiting()) {
+      this.bookRecurring.emit();
+    }
+  }
 
   protected act(): void {
     if (this.busy() || this.waiting()) {

@@ -37,6 +37,14 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   OVER_CAPACITY:
     'Das Büro ist zu dieser Zeit voll belegt (Höchstbelegung erreicht). Bitte wählen Sie eine andere Zeit oder ein anderes Büro.',
   DESK_BLOCKED: 'Dieser Platz ist gesperrt. Bitte wählen Sie einen anderen Platz.',
+  DESKS_AVAILABLE:
+    'Für diese Zeit sind noch Plätze frei. Sie brauchen keine Warteliste: Bitte buchen Sie einen der freien Plätze.',
+  ALREADY_WAITING: 'Sie stehen für diese Zeit in diesem Büro schon auf der Warteliste.',
+  WAITLIST_ENTRY_NOT_FOUND:
+    'Diesen Eintrag auf der Warteliste gibt es nicht mehr. Vielleicht haben Sie schon einen Platz bekommen. Bitte laden Sie die Seite neu.',
+  NO_DATES:
+    'Mit dieser Auswahl gibt es keinen Termin. Bitte wählen Sie mindestens einen Wochentag und mindestens eine Woche.',
+  TOO_MANY_DATES: 'Das sind zu viele Termine auf einmal. Bitte wählen Sie weniger Wochen oder weniger Wochentage.',
   NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
   UNKNOWN:
     'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',

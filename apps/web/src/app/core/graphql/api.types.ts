@@ -39,12 +39,31 @@ export interface DeskAvailability {
   readonly deskId: string;
   readonly code: string;
   readonly areaName: string;
+  readonly areaId: string;
   readonly morningFree: boolean;
   readonly afternoonFree: boolean;
   /** Free for the part of the day that was asked for. */
   readonly free: boolean;
   /** Set when the current person's own booking occupies this desk on that date. */
   readonly myBookingId: string | null;
+  /** Suitable for wheelchair users. */
+  readonly accessible: boolean;
+  /** What the desk has, e.g. MONITOR, DOCKING_STATION, HEIGHT_ADJUSTABLE. */
+  readonly equipment: readonly string[];
+}
+
+/** A part of an office: a floor, zone or neighbourhood. */
+export interface Area {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Which desks `deskAvailability` returns; fields left out do not filter. */
+export interface DeskFilter {
+  /** The desk must have all of them. */
+  readonly equipment?: readonly string[];
+  readonly accessible?: boolean;
+  readonly areaId?: string;
 }
 
 export interface Booking {
@@ -113,7 +132,7 @@ export interface OfficeSharing {
   readonly sharedWith: readonly Organisation[];
 }
 
-export type BookingChangeReason = 'BOOKED' | 'CANCELLED' | 'SHARING_REVOKED';
+export type BookingChangeReason = 'BOOKED' | 'CANCELLED' | 'SHARING_REVOKED' | 'WAITLIST_ASSIGNED';
 
 /** Something happened to one of the current person's bookings. */
 export interface BookingChange {
@@ -123,4 +142,61 @@ export interface BookingChange {
 
 export function isVisibility(value: unknown): value is Visibility {
   return typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value);
+}
+
+/** Books one desk on the chosen weekdays for a number of weeks. */
+export interface BookRecurringInput {
+  readonly deskId: string;
+  readonly part: DayPart;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  readonly weekdays: readonly number[];
+  /** First day, civil date "YYYY-MM-DD". */
+  readonly from: string;
+  /** 1 to 26. */
+  readonly weeks: number;
+  /** Book nothing unless every date can be booked. */
+  readonly allOrNothing: boolean;
+}
+
+/** BOOKED; REFUSED with the reason; WITHHELD: could have been booked, but all-or-nothing failed. */
+export type RecurringOutcomeStatus = 'BOOKED' | 'REFUSED' | 'WITHHELD';
+
+export interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly messageDe: string;
+}
+
+export interface RecurringOutcome {
+  readonly date: string;
+  readonly status: RecurringOutcomeStatus;
+  readonly booking: Booking | null;
+  readonly refusal: Refusal | null;
+}
+
+export interface RecurringBookingResult {
+  readonly complete: boolean;
+  readonly bookedCount: number;
+  readonly outcomes: readonly RecurringOutcome[];
+}
+
+export type WaitlistStatus = 'WAITING' | 'ASSIGNED' | 'LEFT';
+
+/** The current person waits for a desk in an office on a date. */
+export interface WaitlistEntry {
+  readonly id: string;
+  readonly office: Office;
+  readonly date: string;
+  readonly part: DayPart;
+  readonly status: WaitlistStatus;
+  /** 1 for the next in line; null once assigned or left. */
+  readonly position: number | null;
+  /** The booking the person got when a desk became free. */
+  readonly booking: Booking | null;
+}
+
+export interface JoinWaitlistInput {
+  readonly officeId: string;
+  readonly date: string;
+  readonly part: DayPart;
 }

@@ -25,6 +25,11 @@ export const API_ERROR_CODES = [
   'OVER_QUOTA',
   'OVER_CAPACITY',
   'DESK_BLOCKED',
+  'DESKS_AVAILABLE',
+  'ALREADY_WAITING',
+  'WAITLIST_ENTRY_NOT_FOUND',
+  'NO_DATES',
+  'TOO_MANY_DATES',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -13,9 +13,22 @@ import {
   REVOKE_ROLE,
   SHARE_OFFICE,
 } from '../../admin/data-access/admin.api';
-import { DESK_AVAILABILITY, DESK_AVAILABILITY_CHANGED, OFFICES } from '../../booking/data-access/availability.api';
+import {
+  DESK_AVAILABILITY,
+  DESK_AVAILABILITY_CHANGED,
+  DESK_EQUIPMENT_OPTIONS,
+  OFFICE_AREAS,
+  OFFICES,
+} from '../../booking/data-access/availability.api';
 import { UPDATE_PROFILE } from '../../profile/data-access/profile.api';
-import { BOOK_DESK, CANCEL_BOOKING, MY_BOOKING_CHANGED, MY_BOOKINGS } from '../../shared/data-access/bookings.api';
+import {
+  BOOK_DESK,
+  BOOK_RECURRING,
+  CANCEL_BOOKING,
+  MY_BOOKING_CHANGED,
+  MY_BOOKINGS,
+} from '../../shared/data-access/bookings.api';
+import { JOIN_WAITLIST, LEAVE_WAITLIST, MY_WAITLIST } from '../../shared/data-access/waitlist.api';
 import { DEMO_PEOPLE } from '../../start/data-access/demo-people.api';
 import { AUTH_CONFIGURATION } from '../identity/auth-setup';
 import { ME } from '../identity/current-person';
@@ -26,10 +39,16 @@ const SCHEMA_FILE = join(__dirname, '../../../../../api/schema.graphql');
 const OPERATIONS = {
   AUTH_CONFIGURATION,
   BOOK_DESK,
-  CANCEL_BOOKING,
-  DEMO_PEOPLE,
+  BOOK_RECURRING,
   DESK_AVAILABILITY,
   DESK_AVAILABILITY_CHANGED,
+  DESK_EQUIPMENT_OPTIONS,
+  JOIN_WAITLIST,
+  LEAVE_WAITLIST,
+  MY_WAITLIST,
+  OFFICE_AREAS,
+  CANCEL_BOOKING,
+  DEMO_PEOPLE,
   GRANT_ROLE,
   ME,
   MY_BOOKING_CHANGED,
@@ -47,7 +66,6 @@ const OPERATIONS = {
 
 describe('GraphQL operations of the web client', () => {
   const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
-
   it.each(Object.entries(OPERATIONS))('%s is valid against the API schema', (_name, operation) => {
     const errors = validate(schema, parse(operation.document)).map((error) => error.message);
     expect(errors).toEqual([]);

@@ -1,6 +1,12 @@
 import { inject, Injectable } from '@angular/core';
 
-import type { Booking, BookingChange, DayPart } from '../../core/graphql/api.types';
+import type {
+  Booking,
+  BookingChange,
+  BookRecurringInput,
+  DayPart,
+  RecurringBookingResult,
+} from '../../core/graphql/api.types';
 import { GraphqlHttpClient } from '../../core/graphql/graphql-http.client';
 import { GraphqlLiveClient, type LiveSink } from '../../core/graphql/graphql-live.client';
 import { graphqlOperation } from '../../core/graphql/graphql-operation';
@@ -22,6 +28,18 @@ export const MY_BOOKINGS = graphqlOperation<{ myBookings: Booking[] }>(
 
 export const BOOK_DESK = graphqlOperation<{ bookDesk: Booking }, { input: BookDeskInput }>(
   `mutation BookDesk($input: BookDeskInput!) { bookDesk(input: $input) { ${BOOKING_FIELDS} } }`,
+);
+
+export const BOOK_RECURRING = graphqlOperation<
+  { bookRecurring: RecurringBookingResult },
+  { input: BookRecurringInput }
+>(
+  `mutation BookRecurring($input: BookRecurringInput!) {
+    bookRecurring(input: $input) {
+      complete bookedCount
+      outcomes { date status booking { ${BOOKING_FIELDS} } refusal { code message messageDe } }
+    }
+  }`,
 );
 
 export const CANCEL_BOOKING = graphqlOperation<{ cancelBooking: Booking }, { id: string }>(
@@ -46,6 +64,12 @@ export class BookingsApi {
   async bookDesk(input: BookDeskInput): Promise<Booking> {
     const data = await this.graphql.request(BOOK_DESK, { input });
     return data.bookDesk;
+  }
+
+  /** Books a desk on chosen weekdays for some weeks; says per date what happened. */
+  async bookRecurring(input: BookRecurringInput): Promise<RecurringBookingResult> {
+    const data = await this.graphql.request(BOOK_RECURRING, { input });
+    return data.bookRecurring;
   }
 
   async cancelBooking(id: string): Promise<Booking> {

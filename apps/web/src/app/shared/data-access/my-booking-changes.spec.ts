@@ -29,6 +29,14 @@ describe('noticeText', () => {
     );
   });
 
+  it('tells the person that a waitlist gave them a desk', () => {
+    expect(
+      noticeText({ reason: 'WAITLIST_ASSIGNED', booking: { ...BOOKING, status: 'BOOKED', part: 'MORNING' } }),
+    ).toBe(
+      'Ein Platz ist frei geworden: Sie haben Platz A-03 in Co-Working Erlangen Hauptbahnhof am Di., 24.11.2026 (Vormittag) bekommen.',
+    );
+  });
+
   it('says nothing about the person’s own bookings and cancellations', () => {
     expect(noticeText({ reason: 'BOOKED', booking: BOOKING })).toBeNull();
     expect(noticeText({ reason: 'CANCELLED', booking: BOOKING })).toBeNull();

@@ -13,12 +13,21 @@ export interface BookingNotice {
   readonly text: string;
 }
 
-/** What to tell the person about `change`, or null when it was their own doing (booked or cancelled). */
+/**
+ * What to tell the person about `change`, or null when it was their own doing (booked or cancelled): a booking
+ * cancelled by someone else, or a desk they got from a waitlist.
+ */
 export function noticeText(change: BookingChange): string | null {
+  const { booking } = change;
+  if (change.reason === 'WAITLIST_ASSIGNED') {
+    return (
+      `Ein Platz ist frei geworden: Sie haben Platz ${booking.deskCode} in ${booking.office.name} ` +
+      `am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) bekommen.`
+    );
+  }
   if (change.reason !== 'SHARING_REVOKED') {
     return null;
   }
-  const { booking } = change;
   return (
     `Ihre Buchung am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) ` +
     `in ${booking.office.name}, ${booking.office.municipality.name}, wurde storniert, ` +
@@ -28,7 +37,7 @@ export function noticeText(change: BookingChange): string | null {
 
 /**
  * Follows the signed-in person's bookings live for the whole app: tells them when someone else cancelled one
- * (a revoked sharing) and lets screens that list bookings read them again.
+ * (a revoked sharing) or when a waitlist gave them a desk, and lets screens that list bookings read them again.
  */
 @Injectable({ providedIn: 'root' })
 export class MyBookingChanges {

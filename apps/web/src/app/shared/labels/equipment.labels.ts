@@ -1,0 +1,10 @@
+/** German names of the equipment values the API knows today; other values are shown as they come. */
+const EQUIPMENT_LABELS: Readonly<Record<string, string>> = {
+  MONITOR: 'Monitor',
+  DOCKING_STATION: 'Dockingstation',
+  HEIGHT_ADJUSTABLE: 'Höhenverstellbarer Tisch',
+};
+
+export function equipmentLabel(value: string): string {
+  return Object.hasOwn(EQUIPMENT_LABELS, value) ? (EQUIPMENT_LABELS[value] ?? value) : value;
+}
