@@ -43,6 +43,10 @@ interface World {
   /** IT.NRW's office that is shared with nobody. */
   privateOfficeId: string;
   privateDeskIds: string[];
+  /** Check-in token of a desk of the private office. */
+  privateDeskToken: string;
+  /** An area of Münster, whose facility manager is Peter Schulz. */
+  sharedAreaId: string;
   /** IT.NRW's office Münster (shared with LDBV). */
   sharedOfficeId: string;
   fuerthId: string;
@@ -80,6 +84,23 @@ const OPERATIONS: Record<string, OperationSpec> = {
     }),
   },
   myBookings: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ myBookings { id } }' }) },
+  deskByCheckInToken: {
+    kind: 'query',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'query($t: String!) { deskByCheckInToken(token: $t) { deskId myBookingToday { id } } }',
+      variables: { t: world.privateDeskToken },
+    }),
+  },
+  deskQrCodes: {
+    kind: 'query',
+    // The facility manager of Münster and the admin of IT.NRW, which runs it.
+    allowed: ['facilityManager', 'orgAdmin'],
+    request: (world) => ({
+      query: 'query($a: ID!) { deskQrCodes(areaId: $a) { deskId checkInUrl } }',
+      variables: { a: world.sharedAreaId },
+    }),
+  },
   officeAreas: {
     kind: 'query',
     allowed: OWN_ORGANISATION,
@@ -150,6 +171,15 @@ const OPERATIONS: Record<string, OperationSpec> = {
     request: () => ({
       query: 'mutation($id: ID!) { leaveWaitlist(id: $id) { id } }',
       variables: { id: '00000000-0000-4000-8000-000000000000' },
+    }),
+  },
+  checkIn: {
+    kind: 'mutation',
+    allowed: OWN_ORGANISATION,
+    // Nobody has booked the desk today: those allowed get as far as NO_BOOKING_TO_CHECK_IN.
+    request: (world) => ({
+      query: 'mutation($t: String!) { checkIn(token: $t) { id } }',
+      variables: { t: world.privateDeskToken },
     }),
   },
   cancelBooking: {
@@ -254,6 +284,10 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     const desks = await test.sql<{ id: string }>('SELECT id FROM desks WHERE office_id = $1 ORDER BY code', [
       bielefeld?.id,
     ]);
+    const [token] = await test.sql<{ check_in_token: string }>('SELECT check_in_token FROM desks WHERE id = $1', [
+      desks[0]?.id,
+    ]);
+    const [area] = await test.sql<{ id: string }>('SELECT id FROM areas WHERE office_id = $1 LIMIT 1', [muenster?.id]);
     world = {
       people: {
         staff: staff ?? '',
@@ -265,6 +299,8 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       },
       privateOfficeId: bielefeld?.id ?? '',
       privateDeskIds: desks.map((desk) => desk.id),
+      privateDeskToken: token?.check_in_token ?? '',
+      sharedAreaId: area?.id ?? '',
       sharedOfficeId: muenster?.id ?? '',
       fuerthId: fuerth?.id ?? '',
       stafferBookingId: '',

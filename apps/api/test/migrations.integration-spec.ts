@@ -12,6 +12,8 @@ const UDT_NAMES: Readonly<Record<string, string>> = {
   boolean: 'bool',
   date: 'date',
   timestamptz: 'timestamptz',
+  time: 'time',
+  real: 'float4',
 };
 
 describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {

@@ -18,11 +18,13 @@ interface AvailabilityRow {
   morning_taken: boolean;
   afternoon_taken: boolean;
   my_booking_id: string | null;
+  position_x: number | null;
+  position_y: number | null;
 }
 
 /** Per desk of the office: which halves of the date are held by a live booking, and whether one is the caller's. */
 const AVAILABILITY_SELECT = `
-  SELECT d.id AS desk_id, d.area_id, d.code, a.name AS area_name, d.accessible, d.equipment,
+  SELECT d.id AS desk_id, d.area_id, d.code, a.name AS area_name, d.accessible, d.equipment, d.position_x, d.position_y,
          coalesce(bool_or(b.part IN ('MORNING', 'FULL_DAY')), false) AS morning_taken,
          coalesce(bool_or(b.part IN ('AFTERNOON', 'FULL_DAY')), false) AS afternoon_taken,
          (array_agg(b.id) FILTER (WHERE b.person_id = $3))[1] AS my_booking_id
@@ -140,5 +142,7 @@ function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
     afternoonFree: !row.afternoon_taken,
     free: isFreeFor(part, taken),
     myBookingId: row.my_booking_id,
+    positionX: row.position_x,
+    positionY: row.position_y,
   };
 }

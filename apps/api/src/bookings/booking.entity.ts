@@ -38,4 +38,12 @@ export class BookingEntity {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** When the person checked in at the desk; kept when a checked-in booking is cancelled later. */
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt!: Date | null;
+
+  /** When the no-show release job released the booking (status RELEASED). */
+  @Column({ name: 'released_at', type: 'timestamptz', nullable: true })
+  releasedAt!: Date | null;
 }

@@ -39,6 +39,7 @@ interface BookingRow {
   part: Booking['part'];
   status: BookingStatus;
   created_at: Date;
+  checked_in_at: Date | null;
   desk_id: string;
   desk_code: string;
   area_name: string;
@@ -46,7 +47,7 @@ interface BookingRow {
 }
 
 const BOOKING_SELECT = `
-  SELECT b.id, b.date, b.part, b.status, b.created_at, d.id AS desk_id, d.code AS desk_code,
+  SELECT b.id, b.date, b.part, b.status, b.created_at, b.checked_in_at, d.id AS desk_id, d.code AS desk_code,
          a.name AS area_name, d.office_id
   FROM bookings b
   JOIN desks d ON d.id = b.desk_id
@@ -425,6 +426,7 @@ function toBooking(row: BookingRow, office: Office): Booking {
     areaName: row.area_name,
     office,
     createdAt: row.created_at.toISOString(),
+    checkedInAt: row.checked_in_at ? row.checked_in_at.toISOString() : null,
   };
 }
 
@@ -465,7 +467,7 @@ function toRefusal(refusal: BookingRefusal): { code: string; message: string; me
   return { code: refusal.code, message: refusal.message, messageDe: refusal.messages?.de ?? refusal.message };
 }
 
-function assignedEvents(assignments: readonly WaitlistAssignment[]): MyBookingChanged[] {
+export function assignedEvents(assignments: readonly WaitlistAssignment[]): MyBookingChanged[] {
   return assignments.map((assignment) => ({
     personId: assignment.personId,
     bookingId: assignment.bookingId,

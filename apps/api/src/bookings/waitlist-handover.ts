@@ -79,8 +79,9 @@ export async function handOverFreedDesk(
     let bookingId: string | undefined;
     try {
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO bookings (person_id, desk_id, date, part, source) VALUES ($1, $2, $3, $4, 'WAITLIST') RETURNING id`,
-        [personId, freed.deskId, freed.date, candidate.part],
+        `INSERT INTO bookings (person_id, desk_id, date, part, source, created_at)
+         VALUES ($1, $2, $3, $4, 'WAITLIST', $5) RETURNING id`,
+        [personId, freed.deskId, freed.date, candidate.part, now],
       );
       bookingId = inserted[0]?.id;
       await manager.query('RELEASE SAVEPOINT waitlist_handover');

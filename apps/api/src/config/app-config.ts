@@ -19,6 +19,10 @@ export interface AppConfig {
   readonly production: boolean;
   /** OpenID Connect sign-in; absent in demo mode. */
   readonly oidc?: OidcConfig;
+  /** Public base URL people open (no trailing slash): the desks' check-in links (QR codes) point under it. */
+  readonly publicUrl: string;
+  /** Seconds between runs of the no-show release job; 0 disables it (tests run it by hand). */
+  readonly noShowIntervalSeconds: number;
 }
 
 /** Where people sign in and what the API accepts as a bearer token. */
@@ -75,6 +79,36 @@ function readDatabaseUrl(env: Env): string | undefined {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//".`);
   }
   return raw;
+}
+
+function readPublicUrl(env: Env, port: number): string {
+  const raw = env['NAHBAR_PUBLIC_URL']?.trim();
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`NAHBAR_PUBLIC_URL is not a URL; expected e.g. https://nahbar.example.de, got "${raw}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('NAHBAR_PUBLIC_URL must start with https:// (or http://).');
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError('NAHBAR_PUBLIC_URL must not carry a query or fragment.');
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function readNoShowInterval(env: Env): number {
+  const raw = env['NAHBAR_NO_SHOW_INTERVAL_SECONDS'];
+  if (raw === undefined || raw === '') return 60;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds > 86_400) {
+    throw new ConfigError(
+      `NAHBAR_NO_SHOW_INTERVAL_SECONDS must be a whole number from 0 (off) to 86400, got "${raw}".`,
+    );
+  }
+  return seconds;
 }
 
 function readOidc(env: Env): OidcConfig | undefined {
@@ -154,8 +188,9 @@ export function loadConfig(
   const databaseUrl = readDatabaseUrl(env);
   const dataDirRaw = env['NAHBAR_DATA_DIR'] || '.data';
   const webDirRaw = env['NAHBAR_WEB_DIR'];
+  const port = readPort(env);
   return {
-    port: readPort(env),
+    port,
     // The demo identity lets anyone act as anyone: by default it listens on this machine only.
     host: env['HOST'] || (demoMode ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
@@ -164,6 +199,8 @@ export function loadConfig(
     seedDemoData: readBoolean(env, 'NAHBAR_SEED_DEMO', databaseUrl === undefined && demoMode),
     webDir: webDirRaw ? resolve(cwd, webDirRaw) : defaultWebDir,
     production,
+    publicUrl: readPublicUrl(env, port),
+    noShowIntervalSeconds: readNoShowInterval(env),
     ...(oidc ? { oidc } : {}),
   };
 }

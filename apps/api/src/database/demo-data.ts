@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
+import { DEMO_FLOOR_PLANS } from './demo-floor-plans.js';
+
 /**
  * Demo data for a first start: three organisations (a state agency of each of two Länder and a town), five
  * municipalities in Bayern and Nordrhein-Westfalen, five offices with 52 desks (three shared with other
@@ -243,9 +245,10 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
       ]);
     }
     for (const [index, area] of office.areas.entries()) {
+      const plan = DEMO_FLOOR_PLANS[office.name]?.[area.name];
       const [areaRow] = (await manager.query(
-        'INSERT INTO areas (office_id, name, sort_order) VALUES ($1, $2, $3) RETURNING id',
-        [officeId, area.name, index],
+        'INSERT INTO areas (office_id, name, sort_order, floor_plan_svg) VALUES ($1, $2, $3, $4) RETURNING id',
+        [officeId, area.name, index, plan?.svg ?? null],
       )) as { id: string }[];
       const codes = Array.from(
         { length: area.desks },
@@ -254,8 +257,9 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
       for (const [number, code] of codes.entries()) {
         const blockedReason = office.blocked?.[code] ?? null;
         await manager.query(
-          `INSERT INTO desks (office_id, area_id, code, active, blocked_reason, accessible, equipment)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::text[])`,
+          `INSERT INTO desks (office_id, area_id, code, active, blocked_reason, accessible, equipment,
+                              position_x, position_y)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9)`,
           [
             officeId,
             requireId(areaRow),
@@ -264,6 +268,8 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
             blockedReason,
             number === 0,
             equipmentOf(number),
+            plan?.positions[number]?.[0] ?? null,
+            plan?.positions[number]?.[1] ?? null,
           ],
         );
       }

@@ -13,4 +13,8 @@ export class AreaEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;
+
+  /** The area's floor plan: an SVG document without scripts, or null. */
+  @Column({ name: 'floor_plan_svg', type: 'text', nullable: true })
+  floorPlanSvg!: string | null;
 }

@@ -28,4 +28,16 @@ export class DeskEntity {
   /** e.g. MONITOR, DOCKING_STATION, HEIGHT_ADJUSTABLE. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   equipment!: string[];
+
+  /** Unguessable token of the desk's check-in link (its QR code). */
+  @Column({ name: 'check_in_token', type: 'text', default: () => "replace(gen_random_uuid()::text, '-', '')" })
+  checkInToken!: string;
+
+  /** Centre of the desk on its area's floor plan, as a fraction (0..1) of the plan's width; null when not placed. */
+  @Column({ name: 'position_x', type: 'real', nullable: true })
+  positionX!: number | null;
+
+  /** Centre of the desk on its area's floor plan, as a fraction (0..1) of the plan's height; null when not placed. */
+  @Column({ name: 'position_y', type: 'real', nullable: true })
+  positionY!: number | null;
 }

@@ -38,4 +38,16 @@ export class OfficeEntity {
   /** Most days per ISO week a person may book (across all offices) when booking here; null: no quota. */
   @Column({ name: 'quota_days_per_week', type: 'smallint', nullable: true })
   quotaDaysPerWeek!: number | null;
+
+  /** Check-in opens at this time (Europe/Berlin) on the booking's date. Read as 'HH:MM:SS'. */
+  @Column({ name: 'check_in_opens', type: 'time', default: '07:00' })
+  checkInOpens!: string;
+
+  /** Bookings of the morning or the full day not checked in by this time are released. */
+  @Column({ name: 'check_in_deadline_morning', type: 'time', default: '10:00' })
+  checkInDeadlineMorning!: string;
+
+  /** Afternoon bookings not checked in by this time are released. */
+  @Column({ name: 'check_in_deadline_afternoon', type: 'time', default: '14:00' })
+  checkInDeadlineAfternoon!: string;
 }

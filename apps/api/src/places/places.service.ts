@@ -83,7 +83,7 @@ export class PlacesService {
     );
     if (visible.length === 0) throw new OfficeNotFoundError();
     return this.dataSource.query(
-      'SELECT a.id, a.name FROM areas a WHERE a.office_id = $1 ORDER BY a.sort_order, a.name',
+      'SELECT a.id, a.name, a.floor_plan_svg AS "floorPlanSvg" FROM areas a WHERE a.office_id = $1 ORDER BY a.sort_order, a.name',
       [officeId],
     );
   }

@@ -3,7 +3,14 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 
 import { PUB_SUB } from './pub-sub.token.js';
 
-export const BOOKING_CHANGE_REASONS = ['BOOKED', 'CANCELLED', 'SHARING_REVOKED', 'WAITLIST_ASSIGNED'] as const;
+export const BOOKING_CHANGE_REASONS = [
+  'BOOKED',
+  'CANCELLED',
+  'SHARING_REVOKED',
+  'WAITLIST_ASSIGNED',
+  'CHECKED_IN',
+  'RELEASED_NO_SHOW',
+] as const;
 export type BookingChangeReason = (typeof BOOKING_CHANGE_REASONS)[number];
 
 /** One of a person's bookings changed. Ids only: the person's subscription re-reads the booking. */

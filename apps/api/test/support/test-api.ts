@@ -35,6 +35,7 @@ export async function startTestApi(kind: DatabaseKind, overrides: Record<string,
     HOST: '127.0.0.1',
     NAHBAR_DEMO: 'true',
     NAHBAR_SEED_DEMO: 'true',
+    NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0',
     ...overrides,
   };
   if (kind === 'pglite') {

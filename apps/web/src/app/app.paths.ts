@@ -6,6 +6,10 @@ export const ROUTE_PATHS = {
   myBookings: 'meine-buchungen',
   profile: 'profil',
   admin: 'verwaltung',
+  /** The page a phone opens from a desk's QR code; `:token` identifies the desk. */
+  checkIn: 'einchecken/:token',
+  /** Printable QR codes of an area's desks, for facility managers and organisation admins. */
+  qrCodes: 'verwaltung/qr-codes',
 } as const;
 
 /** Absolute links to the same routes, for routerLink and navigation. */
@@ -16,6 +20,7 @@ export const ROUTE_LINKS = {
   myBookings: `/${ROUTE_PATHS.myBookings}`,
   profile: `/${ROUTE_PATHS.profile}`,
   admin: `/${ROUTE_PATHS.admin}`,
+  qrCodes: `/${ROUTE_PATHS.qrCodes}`,
 } as const;
 
 /** Query parameter of the start page: the page to continue at after signing in. */
@@ -33,6 +38,17 @@ export const BOOKING_QUERY_PARAMS = {
   /** "ja" shows only accessible desks. */
   accessible: 'barrierefrei',
   /** Id of an area of the office. */
+  area: 'bereich',
+  /** "grundriss" shows the floor plan; missing (the default) shows the list. */
+  view: 'ansicht',
+} as const;
+
+/** Views of the booking page's desks. The list is the default and the accessible equivalent of the plan. */
+export const DESK_VIEW_VALUES = { list: 'liste', plan: 'grundriss' } as const;
+
+/** Query parameters of the QR code page: office and area whose desks' codes are printed. */
+export const QR_CODES_QUERY_PARAMS = {
+  office: 'buero',
   area: 'bereich',
 } as const;
 

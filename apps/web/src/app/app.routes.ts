@@ -4,6 +4,7 @@ import type { Route } from '@angular/router';
 import { completeSignIn } from './access/complete-sign-in.guard';
 import { ROUTE_PATHS } from './app.paths';
 import { accessGuard, signedInGuard } from './core/identity/access.guards';
+import { QR_CODE_ROLES } from './core/identity/current-person';
 import { Identity } from './core/identity/identity';
 
 export const appRoutes: Route[] = [
@@ -33,6 +34,25 @@ export const appRoutes: Route[] = [
     path: ROUTE_PATHS.profile,
     canMatch: [signedInGuard],
     loadChildren: () => import('./profile/profile.routes').then((m) => m.PROFILE_ROUTES),
+  },
+  {
+    // Opened by a phone from a desk's QR code: the guard sends a person who is not signed in to sign in and back.
+    path: ROUTE_PATHS.checkIn,
+    title: 'Einchecken – nahbar',
+    canMatch: [signedInGuard],
+    loadComponent: () => import('./check-in/check-in.page').then((m) => m.CheckInPage),
+  },
+  {
+    // Facility managers may print QR codes, though the rest of the administration stays closed to them.
+    path: ROUTE_PATHS.qrCodes,
+    title: 'QR-Codes zum Einchecken – nahbar',
+    canMatch: [accessGuard(QR_CODE_ROLES)],
+    loadComponent: () => import('./admin/qr-codes.page').then((m) => m.QrCodesPage),
+  },
+  {
+    path: ROUTE_PATHS.qrCodes,
+    title: 'Keine Berechtigung – nahbar',
+    loadComponent: () => import('./access/forbidden.page').then((m) => m.ForbiddenPage),
   },
   {
     path: ROUTE_PATHS.admin,

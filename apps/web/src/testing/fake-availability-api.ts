@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 
-import type { AvailabilityQuery } from '../app/booking/data-access/availability.api';
+import type { AvailabilityQuery, DeskPositions } from '../app/booking/data-access/availability.api';
 import type { Area, DeskAvailability, Office } from '../app/core/graphql/api.types';
 import type { LiveConnectionState, LiveSink } from '../app/core/graphql/graphql-live.client';
 
@@ -33,6 +33,22 @@ export class FakeAvailabilityApi {
 
   async officeAreas(officeId: string): Promise<Area[]> {
     return this.areasByOffice[officeId] ?? [];
+  }
+
+  /** Floor plans by office; an office missing here answers like an API without the floor-plan contract. */
+  floorPlansByOffice: Record<string, Area[]> = {};
+  positions: DeskPositions = {};
+
+  async floorPlans(officeId: string): Promise<Area[]> {
+    const plans = this.floorPlansByOffice[officeId];
+    if (plans === undefined) {
+      throw new Error('Cannot query field "floorPlanSvg" on type "Area".');
+    }
+    return plans;
+  }
+
+  async deskPositions(): Promise<DeskPositions> {
+    return this.positions;
   }
 
   async deskEquipmentOptions(): Promise<string[]> {

@@ -17,6 +17,11 @@ registerEnumType(BookingChangeReasonEnum, {
       description: 'The office is no longer shared with your organisation; the booking was cancelled.',
     },
     WAITLIST_ASSIGNED: { description: 'A desk freed up and you were next on the waitlist: it is booked for you.' },
+    CHECKED_IN: { description: 'You checked in at the desk.' },
+    RELEASED_NO_SHOW: {
+      description:
+        "You did not check in by the office's deadline: the booking was released and the desk is free again.",
+    },
   },
 });
 

@@ -33,4 +33,10 @@ export class Booking {
 
   @Field({ description: 'When the booking was made (ISO 8601 instant).' })
   createdAt!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When you checked in at the desk (ISO 8601 instant), if you did.',
+  })
+  checkedInAt!: string | null;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('DeskAvailability', {
   description: 'Whether a desk is free on a date. Never says who booked it, unless it is the caller.',
@@ -33,4 +33,18 @@ export class DeskAvailability {
 
   @Field(() => ID, { nullable: true, description: "The caller's own booking that occupies this desk, if any." })
   myBookingId!: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Centre of the desk on its area's floor plan, as a fraction (0..1) of the plan's width; null when not placed.",
+  })
+  positionX!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Centre of the desk on its area's floor plan, as a fraction (0..1) of the plan's height; null when not placed.",
+  })
+  positionY!: number | null;
 }

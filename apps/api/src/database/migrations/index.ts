@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { OrganisationsRolesSharing1764100000000 } from './1764100000000-organisations-roles-sharing.js';
 import { OfficeRules1764200000000 } from './1764200000000-office-rules.js';
 import { Waitlist1764300000000 } from './1764300000000-waitlist.js';
+import { CheckIn1764400000000 } from './1764400000000-check-in.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   OrganisationsRolesSharing1764100000000,
   OfficeRules1764200000000,
   Waitlist1764300000000,
+  CheckIn1764400000000,
 ];

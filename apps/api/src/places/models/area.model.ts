@@ -7,4 +7,10 @@ export class Area {
 
   @Field()
   name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The area's floor plan: an SVG document (no scripts), or null. Desks are placed on it by position.",
+  })
+  floorPlanSvg!: string | null;
 }

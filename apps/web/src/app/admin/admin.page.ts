@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 
 import { ROUTE_LINKS } from '../app.paths';
 import { Announcer } from '../core/a11y/announcer';
@@ -15,7 +15,7 @@ import { OfficeSharingCard, type RevokeRequest } from './ui/office-sharing-card'
 /** For organisation admins: share the organisation's offices with other organisations, grant and revoke roles. */
 @Component({
   selector: 'nb-admin-page',
-  imports: [OfficeSharingCard, MemberCard, StatusMessage],
+  imports: [OfficeSharingCard, MemberCard, StatusMessage, RouterLink],
   providers: [OfficeSharingStore, OrganisationRolesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin.page.html',
@@ -29,6 +29,7 @@ export class AdminPage {
   private readonly announcer = inject(Announcer);
 
   protected readonly teamsFor = teamsFor;
+  protected readonly links = ROUTE_LINKS;
 
   constructor() {
     void this.sharing.reload();

@@ -322,4 +322,95 @@ describe('BookingPage', () => {
     expect(offices).toHaveBeenCalled();
     expect(page.querySelector('select')?.textContent).not.toContain('Rathaus');
   });
+
+  describe('floor-plan view', () => {
+    const PLAN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"></svg>';
+    let bookings: { bookDesk: jest.Mock; cancelBooking: jest.Mock };
+
+    beforeEach(() => {
+      bookings = { bookDesk: jest.fn(() => new Promise(() => undefined)), cancelBooking: jest.fn() };
+      TestBed.overrideProvider(BookingsApi, { useValue: bookings });
+      api.floorPlansByOffice = { o1: [{ id: 'area-eg', name: 'Erdgeschoss', floorPlanSvg: PLAN }] };
+      api.positions = { 'id-A-01': { x: 0.25, y: 0.5 }, 'id-A-02': { x: 0.75, y: 0.2 } };
+    });
+
+    async function settle(): Promise<void> {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve));
+        await harness.fixture.whenStable();
+      }
+    }
+
+    async function openWithDesks(url: string): Promise<HTMLElement> {
+      const page = await open(url);
+      api
+        .lastRead()
+        .resolve([desk('A-01'), desk('A-02', { free: false, morningFree: false, afternoonFree: false }), desk('A-03')]);
+      await settle();
+      return page;
+    }
+
+    function marker(page: HTMLElement, code: string): HTMLButtonElement | null {
+      return page.querySelector<HTMLButtonElement>(`button[data-marker-code="${code}"]`);
+    }
+
+    it('offers no view switch while the API has no floor plan', async () => {
+      api.floorPlansByOffice = {};
+      const page = await openWithDesks('/buchen?ansicht=grundriss');
+
+      expect(page.querySelector('[data-testid="view-plan"]')).toBeNull();
+      expect(statusOf(page, 'A-01')).toBe('free');
+    });
+
+    it('shows the list by default and switches to the plan, remembered in the URL', async () => {
+      const page = await openWithDesks('/buchen');
+
+      expect(page.querySelector('[data-testid="view-list"]')?.getAttribute('aria-pressed')).toBe('true');
+      expect(statusOf(page, 'A-01')).toBe('free');
+      expect(marker(page, 'A-01')).toBeNull();
+
+      page.querySelector<HTMLButtonElement>('[data-testid="view-plan"]')?.click();
+      await settle();
+
+      expect(TestBed.inject(Router).url).toContain('ansicht=grundriss');
+      expect(page.querySelector('[data-testid="view-plan"]')?.getAttribute('aria-pressed')).toBe('true');
+      expect(page.querySelector('[data-desk-code]')).toBeNull();
+      expect(page.querySelector('img')?.getAttribute('alt')).toBe('Erdgeschoss – Grundriss');
+
+      page.querySelector<HTMLButtonElement>('[data-testid="view-list"]')?.click();
+      await settle();
+      expect(TestBed.inject(Router).url).not.toContain('ansicht');
+      expect(statusOf(page, 'A-01')).toBe('free');
+    });
+
+    it('places named markers, lists desks without a position, and follows live changes', async () => {
+      const page = await openWithDesks('/buchen?ansicht=grundriss');
+
+      const free = marker(page, 'A-01');
+      expect(free?.getAttribute('aria-label')).toBe('Platz A-01, frei – buchen');
+      expect(free?.closest('li')?.style.left).toBe('25%');
+      expect(free?.closest('li')?.style.top).toBe('50%');
+      const taken = marker(page, 'A-02');
+      expect(taken?.getAttribute('aria-label')).toBe('Platz A-02, belegt');
+      expect(taken?.getAttribute('aria-disabled')).toBe('true');
+      expect(page.querySelector('.unplaced')?.textContent).toContain('Ohne Position im Grundriss:');
+      expect(marker(page, 'A-03')?.closest('.unplaced')).not.toBeNull();
+      expect(page.querySelector('[data-testid="plan-legend"]')?.textContent?.replace(/\s+/g, ' ')).toContain(
+        '✓ frei · ✕ belegt · ★ Ihre Buchung',
+      );
+
+      api.lastFollow().sink.next(desk('A-01', { free: false, morningFree: false, afternoonFree: false }));
+      await settle();
+      expect(marker(page, 'A-01')?.getAttribute('aria-label')).toBe('Platz A-01, belegt');
+    });
+
+    it('books a free desk from its marker, with the store action of the cards', async () => {
+      const page = await openWithDesks('/buchen?ansicht=grundriss');
+
+      marker(page, 'A-02')?.click();
+      expect(bookings.bookDesk).not.toHaveBeenCalled();
+      marker(page, 'A-01')?.click();
+      expect(bookings.bookDesk).toHaveBeenCalledWith({ deskId: 'id-A-01', date: today, part: 'FULL_DAY' });
+    });
+  });
 });

@@ -28,9 +28,12 @@ import { DeskAvailabilityStore } from './data-access/desk-availability.store';
 import { RecurringBookingStore } from './data-access/recurring-booking.store';
 import type { DeskFilterQueryParams, DeskFilterSelection } from './desk-filter';
 import { deskFilterArgument, filterFromQueryParams, isFilterActive, queryParamsFromFilter } from './desk-filter';
+import type { DeskView } from './floor-plan';
+import { deskMarkers, planAreaFor, queryParamFromView, viewFromQueryParam } from './floor-plan';
 import { BookingSelectionForm } from './ui/booking-selection-form';
 import { DeskCard } from './ui/desk-card';
 import { DeskFilterForm } from './ui/desk-filter-form';
+import { FloorPlan } from './ui/floor-plan';
 import { RecurringBookingDialog } from './ui/recurring-booking-dialog';
 import { WaitlistBox } from './ui/waitlist-box';
 
@@ -41,7 +44,15 @@ import { WaitlistBox } from './ui/waitlist-box';
  */
 @Component({
   selector: 'nb-booking-page',
-  imports: [BookingSelectionForm, DeskCard, DeskFilterForm, RecurringBookingDialog, StatusMessage, WaitlistBox],
+  imports: [
+    BookingSelectionForm,
+    DeskCard,
+    DeskFilterForm,
+    FloorPlan,
+    RecurringBookingDialog,
+    StatusMessage,
+    WaitlistBox,
+  ],
   providers: [DeskAvailabilityStore, RecurringBookingStore, BookingWaitlistStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking.page.html',
@@ -90,6 +101,12 @@ export class BookingPage {
     { requireSync: true },
   );
 
+  /** List (default) or floor plan, as the URL says. */
+  protected readonly view = toSignal(
+    this.route.queryParamMap.pipe(map((params) => viewFromQueryParam(params.get(BOOKING_QUERY_PARAMS.view)))),
+    { requireSync: true },
+  );
+
   /** The desk filters, as the URL says. */
   protected readonly filter = computed(() => filterFromQueryParams(this.filterParams()), {
     equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
@@ -125,6 +142,39 @@ export class BookingPage {
   });
 
   protected readonly areas = computed(() => (this.officeAreas.hasValue() ? this.officeAreas.value() : []));
+
+  /**
+   * The areas with their floor plans. Read apart from `officeAreas`: until the API has the floor-plan contract the
+   * read fails, and the page simply has no plan view (the list is the full equivalent).
+   */
+  protected readonly floorPlans = resource({
+    params: () => this.office()?.id,
+    loader: ({ params, abortSignal }) => this.availability.floorPlans(params, abortSignal).catch(() => []),
+  });
+
+  /** The area whose plan the plan view shows; null hides the view switch. */
+  protected readonly planArea = computed(() =>
+    planAreaFor(this.floorPlans.hasValue() ? this.floorPlans.value() : [], this.filter().areaId),
+  );
+
+  protected readonly showPlan = computed(() => this.view() === 'plan' && this.planArea() !== null);
+
+  /** Where the desks are on the plan; read only for the plan view. */
+  protected readonly deskPositions = resource({
+    params: () => {
+      const office = this.office();
+      const { date, part } = this.selection();
+      return this.showPlan() && office !== null ? { officeId: office.id, date, part } : undefined;
+    },
+    loader: ({ params, abortSignal }) => this.availability.deskPositions(params, abortSignal).catch(() => ({})),
+  });
+
+  /** The plan's markers, from the same store as the cards: live changes show on both. */
+  protected readonly markers = computed(() => {
+    const area = this.planArea();
+    const positions = this.deskPositions.hasValue() ? this.deskPositions.value() : {};
+    return area === null ? { placed: [], unplaced: [] } : deskMarkers(this.store.desks(), positions, area.id);
+  });
   protected readonly equipment = computed(() =>
     this.equipmentOptions.hasValue() ? this.equipmentOptions.value() : [],
   );
@@ -185,6 +235,10 @@ export class BookingPage {
 
   protected changeFilter(filter: DeskFilterSelection): void {
     this.showInUrl(queryParamsFromFilter(filter));
+  }
+
+  protected changeView(view: DeskView): void {
+    this.showInUrl({ [BOOKING_QUERY_PARAMS.view]: queryParamFromView(view) });
   }
 
   protected openRecurring(desk: DeskAvailability): void {

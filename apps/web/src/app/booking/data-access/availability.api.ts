@@ -15,6 +15,14 @@ export interface AvailabilityQuery {
   readonly filter?: DeskFilter;
 }
 
+/** A desk's place on its area's plan: fractions 0..1 of the plan's width and height. */
+export interface DeskPosition {
+  readonly x: number;
+  readonly y: number;
+}
+
+export type DeskPositions = Readonly<Record<string, DeskPosition>>;
+
 type DeskAvailabilityVariables = Omit<AvailabilityQuery, 'filter'> & { filter?: DeskFilter };
 
 const DESK_FIELDS = 'deskId code areaId areaName morningFree afternoonFree free myBookingId accessible equipment';
@@ -43,6 +51,21 @@ export const OFFICE_AREAS = graphqlOperation<{ officeAreas: Area[] }, { officeId
   `query OfficeAreas($officeId: ID!) { officeAreas(officeId: $officeId) { id name } }`,
 );
 
+/** Areas with their floor plans (check-in and floor-plan contract of issue 4). */
+export const OFFICE_FLOOR_PLANS = graphqlOperation<{ officeAreas: Area[] }, { officeId: string }>(
+  `query OfficeFloorPlans($officeId: ID!) { officeAreas(officeId: $officeId) { id name floorPlanSvg } }`,
+);
+
+/** Where the desks are on their area's plan; positions do not change with date or part, so they are read apart. */
+export const DESK_POSITIONS = graphqlOperation<
+  { deskAvailability: Pick<DeskAvailability, 'deskId' | 'positionX' | 'positionY'>[] },
+  Omit<AvailabilityQuery, 'filter'>
+>(
+  `query DeskPositions($officeId: ID!, $date: String!, $part: DayPart!) {
+    deskAvailability(officeId: $officeId, date: $date, part: $part) { deskId positionX positionY }
+  }`,
+);
+
 export const DESK_EQUIPMENT_OPTIONS = graphqlOperation<{ deskEquipmentOptions: string[] }>(
   `query DeskEquipmentOptions { deskEquipmentOptions }`,
 );
@@ -63,6 +86,28 @@ export class AvailabilityApi {
   async officeAreas(officeId: string, signal?: AbortSignal): Promise<Area[]> {
     const data = await this.graphql.request(OFFICE_AREAS, { officeId }, signal);
     return data.officeAreas;
+  }
+
+  /** The office's areas with their floor plans. */
+  async floorPlans(officeId: string, signal?: AbortSignal): Promise<Area[]> {
+    const data = await this.graphql.request(OFFICE_FLOOR_PLANS, { officeId }, signal);
+    return data.officeAreas;
+  }
+
+  /** Each desk's position on its area's plan, by desk id (desks not placed are left out). */
+  async deskPositions(query: Omit<AvailabilityQuery, 'filter'>, signal?: AbortSignal): Promise<DeskPositions> {
+    const data = await this.graphql.request(
+      DESK_POSITIONS,
+      { officeId: query.officeId, date: query.date, part: query.part },
+      signal,
+    );
+    const positions: Record<string, DeskPosition> = {};
+    for (const { deskId, positionX, positionY } of data.deskAvailability) {
+      if (typeof positionX === 'number' && typeof positionY === 'number') {
+        positions[deskId] = { x: positionX, y: positionY };
+      }
+    }
+    return positions;
   }
 
   /** Equipment values desks can have, e.g. MONITOR. */

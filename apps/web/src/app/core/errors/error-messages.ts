@@ -45,6 +45,12 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   NO_DATES:
     'Mit dieser Auswahl gibt es keinen Termin. Bitte wählen Sie mindestens einen Wochentag und mindestens eine Woche.',
   TOO_MANY_DATES: 'Das sind zu viele Termine auf einmal. Bitte wählen Sie weniger Wochen oder weniger Wochentage.',
+  NO_BOOKING_TO_CHECK_IN:
+    'Sie haben heute keine Buchung für diesen Platz, bei der Sie einchecken können. Bitte buchen Sie zuerst einen Platz.',
+  CHECK_IN_NOT_OPEN:
+    'Das Einchecken ist noch nicht möglich, weil Ihre Buchung noch nicht begonnen hat. Bitte versuchen Sie es kurz vor Beginn Ihrer Buchung noch einmal.',
+  CHECK_IN_CLOSED:
+    'Die Zeit zum Einchecken ist vorbei. Die Buchung wurde freigegeben, weil niemand rechtzeitig eingecheckt hat. Wenn der Platz noch frei ist, können Sie ihn neu buchen.',
   NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
   UNKNOWN:
     'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',

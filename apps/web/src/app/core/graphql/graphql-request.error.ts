@@ -30,6 +30,9 @@ export const API_ERROR_CODES = [
   'WAITLIST_ENTRY_NOT_FOUND',
   'NO_DATES',
   'TOO_MANY_DATES',
+  'NO_BOOKING_TO_CHECK_IN',
+  'CHECK_IN_NOT_OPEN',
+  'CHECK_IN_CLOSED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

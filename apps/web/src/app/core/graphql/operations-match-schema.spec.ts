@@ -13,13 +13,17 @@ import {
   REVOKE_ROLE,
   SHARE_OFFICE,
 } from '../../admin/data-access/admin.api';
+import { DESK_QR_CODES } from '../../admin/data-access/qr-codes.api';
 import {
   DESK_AVAILABILITY,
   DESK_AVAILABILITY_CHANGED,
   DESK_EQUIPMENT_OPTIONS,
+  DESK_POSITIONS,
   OFFICE_AREAS,
+  OFFICE_FLOOR_PLANS,
   OFFICES,
 } from '../../booking/data-access/availability.api';
+import { CHECK_IN, DESK_BY_CHECK_IN_TOKEN } from '../../check-in/data-access/check-in.api';
 import { UPDATE_PROFILE } from '../../profile/data-access/profile.api';
 import {
   BOOK_DESK,
@@ -37,6 +41,11 @@ import { ME } from '../identity/current-person';
 const SCHEMA_FILE = join(__dirname, '../../../../../api/schema.graphql');
 
 const OPERATIONS = {
+  CHECK_IN,
+  DESK_BY_CHECK_IN_TOKEN,
+  DESK_POSITIONS,
+  DESK_QR_CODES,
+  OFFICE_FLOOR_PLANS,
   AUTH_CONFIGURATION,
   BOOK_DESK,
   BOOK_RECURRING,

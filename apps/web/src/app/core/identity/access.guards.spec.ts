@@ -24,6 +24,7 @@ describe('access by role (the app routes)', () => {
             Organisations: { organisations: [] },
             OrganisationPeople: { organisationPeople: [] },
             OrganisationTeams: { organisationTeams: [] },
+            OfficeAreas: { officeAreas: [] },
           }),
         },
       ],
@@ -67,6 +68,35 @@ describe('access by role (the app routes)', () => {
     const { page } = await open('/verwaltung');
 
     expect(page.querySelector('h1')?.textContent).toBe('Verwaltung');
+  });
+
+  it('opens the QR code page, but not the rest of the administration, for facility managers', async () => {
+    me = aProfile({ roles: [aRole('STAFF', 'Amt'), aRole('FACILITY_MANAGER', 'Büro Erlangen', { officeId: 'o1' })] });
+    localStorage.setItem('nahbar.demoPersonId', 'p1');
+    const qr = await open('/verwaltung/qr-codes');
+    expect(qr.page.querySelector('h1')?.textContent).toBe('QR-Codes zum Einchecken');
+
+    TestBed.resetTestingModule();
+    const admin = await open('/verwaltung');
+    expect(admin.page.querySelector('[data-testid="forbidden"]')).not.toBeNull();
+  });
+
+  it('opens the QR code page for organisation admins and refuses it to staff', async () => {
+    me = aProfile({ roles: [aRole('ORGANISATION_ADMIN', 'Amt')] });
+    localStorage.setItem('nahbar.demoPersonId', 'p1');
+    const qr = await open('/verwaltung/qr-codes');
+    expect(qr.page.querySelector('h1')?.textContent).toBe('QR-Codes zum Einchecken');
+
+    TestBed.resetTestingModule();
+    me = aProfile();
+    const staff = await open('/verwaltung/qr-codes');
+    expect(staff.router.url).toBe('/verwaltung/qr-codes');
+    expect(staff.page.querySelector('[data-testid="forbidden"]')).not.toBeNull();
+  });
+
+  it('asks a phone that opens a check-in link to sign in first, and to come back', async () => {
+    const { router } = await open('/einchecken/tok-a03');
+    expect(router.url).toBe('/?ziel=%2Feinchecken%2Ftok-a03');
   });
 
   it('opens the profile for any signed-in person', async () => {

@@ -17,10 +17,11 @@ function startPage(router: Router, segments: readonly UrlSegment[]): UrlTree {
 
 /**
  * Lets a route match when a person is signed in and the API knows them, and, if `role` is given, when they hold
- * it. Nobody signed in (or a profile the API refuses) leads to the start page; a missing role gives `false`, so the
+ * it (for a list: any one of them). Nobody signed in (or a profile the API refuses) leads to the start page; a missing role gives `false`, so the
  * router goes on to the next route of the same path: the page that says the permission is missing.
  */
-export function accessGuard(role: Role | null): CanMatchFn {
+export function accessGuard(role: Role | readonly Role[] | null): CanMatchFn {
+  const wanted: readonly Role[] | null = role === null || Array.isArray(role) ? role : [role as Role];
   return async (_route, segments) => {
     const router = inject(Router);
     if (!inject(Identity).isSignedIn()) {
@@ -30,7 +31,7 @@ export function accessGuard(role: Role | null): CanMatchFn {
     if (profile === null) {
       return startPage(router, segments);
     }
-    return role === null || hasRole(profile.roles, role);
+    return wanted === null || wanted.some((one) => hasRole(profile.roles, one));
   };
 }
 

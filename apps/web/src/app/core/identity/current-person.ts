@@ -7,6 +7,9 @@ import { type ClientErrorCode, errorCodeOf } from '../graphql/graphql-request.er
 import { Identity } from './identity';
 import { hasRole } from './roles';
 
+/** Roles that may open the QR code page. */
+export const QR_CODE_ROLES: readonly Role[] = ['FACILITY_MANAGER', 'ORGANISATION_ADMIN'];
+
 export const ROLE_FIELDS = 'role scopeName organisationId officeId teamId';
 
 export const PROFILE_FIELDS = `id displayName email organisation { id name } homePostalCode visibility roles { ${ROLE_FIELDS} }`;
@@ -46,6 +49,8 @@ export class CurrentPerson {
     return state?.status === 'error' ? state.code : null;
   });
   readonly isAdmin = computed(() => this.hasRole('ORGANISATION_ADMIN'));
+  /** Facility managers and organisation admins print the desks' QR codes. */
+  readonly canPrintQrCodes = computed(() => QR_CODE_ROLES.some((role) => this.hasRole(role)));
 
   constructor() {
     effect(() => {

@@ -11,7 +11,7 @@ import { GraphqlHttpClient } from '../../core/graphql/graphql-http.client';
 import { GraphqlLiveClient, type LiveSink } from '../../core/graphql/graphql-live.client';
 import { graphqlOperation } from '../../core/graphql/graphql-operation';
 
-const BOOKING_FIELDS = `
+export const BOOKING_FIELDS = `
   id date part status deskId deskCode areaName createdAt
   office { id name address deskCount municipality { ags name land } operator { id name } }
 `;

@@ -37,6 +37,18 @@ describe('noticeText', () => {
     );
   });
 
+  it('tells the person that a booking was released because they did not check in', () => {
+    expect(
+      noticeText({ reason: 'RELEASED_NO_SHOW', booking: { ...BOOKING, status: 'RELEASED', part: 'MORNING' } }),
+    ).toBe(
+      'Ihre Buchung von Platz A-03 am Di., 24.11.2026 (Vormittag) in Co-Working Erlangen Hauptbahnhof wurde freigegeben, weil Sie nicht rechtzeitig eingecheckt haben.',
+    );
+  });
+
+  it('says nothing when the person checked in themselves', () => {
+    expect(noticeText({ reason: 'CHECKED_IN', booking: { ...BOOKING, status: 'CHECKED_IN' } })).toBeNull();
+  });
+
   it('says nothing about the person’s own bookings and cancellations', () => {
     expect(noticeText({ reason: 'BOOKED', booking: BOOKING })).toBeNull();
     expect(noticeText({ reason: 'CANCELLED', booking: BOOKING })).toBeNull();

@@ -25,6 +25,14 @@ export function noticeText(change: BookingChange): string | null {
       `am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) bekommen.`
     );
   }
+  if (change.reason === 'RELEASED_NO_SHOW') {
+    // The API does not send the check-in deadline with the change, so the sentence says "rechtzeitig".
+    return (
+      `Ihre Buchung von Platz ${booking.deskCode} am ${formatGermanDate(booking.date)} ` +
+      `(${DAY_PART_LABELS[booking.part]}) in ${booking.office.name} wurde freigegeben, ` +
+      'weil Sie nicht rechtzeitig eingecheckt haben.'
+    );
+  }
   if (change.reason !== 'SHARING_REVOKED') {
     return null;
   }
