@@ -1,7 +1,7 @@
-import { addDays, todayInOfficeZone } from '@nahbar/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { launchChromium } from './support/browser.js';
+import { openDayInBavaria } from './support/dates.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
@@ -38,7 +38,7 @@ describe('a staff member books a desk and everybody sees it live', () => {
   const status = (page: Page, code: string) => page.locator(`[data-desk-code="${code}"] [data-status]`);
 
   it('books on one page and the other page shows the desk taken within a second, without reload', async () => {
-    const date = addDays(todayInOfficeZone(), 7);
+    const date = openDayInBavaria(7);
 
     // Page 1 chooses office, date and part of the day through the form, as a person would.
     const first = await openAs('Anna Schmidt');

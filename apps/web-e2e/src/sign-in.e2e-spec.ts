@@ -1,8 +1,8 @@
-import { addDays, todayInOfficeZone } from '@nahbar/domain';
 import { startOidcProvider, type TestOidcProvider } from '@nahbar/testing-oidc';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { launchChromium } from './support/browser.js';
+import { openDayInBavaria } from './support/dates.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
@@ -55,7 +55,7 @@ describe('sign-in through OpenID Connect', () => {
   const status = (page: Page) => page.locator(`[data-desk-code="${DESK}"] [data-status]`);
 
   it('signs two people of different organisations in, one books, the other sees it live, then signs out', async () => {
-    const date = addDays(todayInOfficeZone(), 8);
+    const date = openDayInBavaria(8);
     const greta = await signIn('e2e-ldbv', 'Greta Lindner');
     const kai = await signIn('e2e-nrw', 'Kai Neumann');
 
