@@ -9,7 +9,7 @@ import {
   WEEKDAYS,
 } from '@nahbar/domain';
 
-import { addPeople, bookingCount, daysFromToday, nextOpenDay } from './support/fixtures.js';
+import { addPeople, bookingCount, daysFromToday, nextHoliday, nextOpenDay } from './support/fixtures.js';
 import { errorCode, graphql, type GraphqlError, type GraphqlResponse } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -34,16 +34,6 @@ interface TestOffice {
 
 /** Erlangen, Bayern: its Land's public holidays apply. */
 const ERLANGEN = '09562000';
-
-/** The next public holiday of Bayern (there is one within any year). */
-function nextHoliday(): CivilDate {
-  const today = todayInOfficeZone();
-  for (let offset = 1; offset <= 366; offset += 1) {
-    const date = addDays(today, offset);
-    if (publicHoliday(date, 'BY')) return date;
-  }
-  throw new Error('no public holiday in Bayern within a year');
-}
 
 /** The days of the next full ISO week (Monday to Sunday after today) that are no public holiday in Bayern. */
 function workingDaysOfNextWeek(): CivilDate[] {

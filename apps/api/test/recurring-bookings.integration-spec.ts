@@ -1,6 +1,6 @@
-import { addDays, type CivilDate, publicHoliday, todayInOfficeZone, weekdayOf } from '@nahbar/domain';
+import { addDays, type CivilDate, publicHoliday, weekdayOf } from '@nahbar/domain';
 
-import { addOffice, addPeople, daysFromToday, nextOpenDay, plainDesks } from './support/fixtures.js';
+import { addOffice, addPeople, daysFromToday, nextHoliday, nextOpenDay, plainDesks } from './support/fixtures.js';
 import { errorCode, graphql, type GraphqlResponse } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -20,16 +20,6 @@ interface Outcome {
 }
 interface SeriesData {
   bookRecurring: { complete: boolean; bookedCount: number; outcomes: Outcome[] };
-}
-
-/** The next public holiday of Bayern after today. */
-function nextHoliday(): CivilDate {
-  const today = todayInOfficeZone();
-  for (let offset = 1; offset <= 366; offset += 1) {
-    const date = addDays(today, offset);
-    if (publicHoliday(date, 'BY')) return date;
-  }
-  throw new Error('no public holiday in Bayern within a year');
 }
 
 describe.each(DATABASE_KINDS)('recurring bookings on %s', (kind) => {

@@ -1,10 +1,9 @@
-import { addDays, type CivilDate, publicHoliday, todayInOfficeZone } from '@nahbar/domain';
-
 import {
   addOffice,
   addOtherOrganisationPerson,
   addPeople,
   daysFromToday,
+  nextHoliday,
   nextOpenDay,
   plainDesks,
   type TestOffice,
@@ -32,16 +31,6 @@ interface Entry {
 interface Change {
   reason: string;
   booking: { id: string; deskId: string; date: string; part: string; status: string };
-}
-
-/** The next public holiday of Bayern after today. */
-function nextHoliday(): CivilDate {
-  const today = todayInOfficeZone();
-  for (let offset = 1; offset <= 366; offset += 1) {
-    const date = addDays(today, offset);
-    if (publicHoliday(date, 'BY')) return date;
-  }
-  throw new Error('no public holiday in Bayern within a year');
 }
 
 describe.each(DATABASE_KINDS)('waitlist on %s', (kind) => {

@@ -1,39 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { launchChromium } from './support/browser.js';
 import { openDayInBavaria } from './support/dates.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { DemoApp } from './support/demo-app.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 const DESK = 'A-03';
 
 describe('a staff member books a desk and everybody sees it live', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let app: DemoApp;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
+    app = await DemoApp.start();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
+    await app?.stop();
   });
 
-  /** A separate browser context per person: separate storage, like two people at two computers. */
-  async function openAs(personName: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: new RegExp(personName) }).check();
-    await page.getByRole('button', { name: 'Weiter' }).click();
-    await page.waitForURL(/\/buchen/);
-    return page;
-  }
+  const openAs = (personName: string): Promise<Page> => app.openAs(personName);
 
   const status = (page: Page, code: string) => page.locator(`[data-desk-code="${code}"] [data-status]`);
 
@@ -52,7 +36,7 @@ describe('a staff member books a desk and everybody sees it live', () => {
 
     // Page 2 opens the same office, date and part through the address (a bookmark or a shared link).
     const second = await openAs('Thomas Becker');
-    await second.goto(`${server.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);
+    await second.goto(`${app.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);
     await status(second, DESK).waitFor();
     await expectStatus(second, DESK, 'free');
     await second.evaluate(() => Object.assign(window, { nahbarNoReload: true }));

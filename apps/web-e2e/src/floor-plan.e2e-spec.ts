@@ -1,45 +1,30 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { launchChromium } from './support/browser.js';
 import { openDayInBavaria } from './support/dates.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { DemoApp } from './support/demo-app.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 
 describe('the floor plan', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let app: DemoApp;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
+    app = await DemoApp.start();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
+    await app?.stop();
   });
 
-  async function openAs(personName: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: new RegExp(personName) }).check();
-    await page.getByRole('button', { name: 'Weiter' }).click();
-    await page.waitForURL(/\/buchen/);
-    return page;
-  }
+  const openAs = (personName: string): Promise<Page> => app.openAs(personName);
 
   it('books a desk from the plan with the keyboard; the list of someone else shows it taken live', async () => {
     const date = openDayInBavaria(9);
     const planner = await openAs('Mehmet Yılmaz');
     const officeId = await planner.locator('option', { hasText: OFFICE }).getAttribute('value');
-    await planner.goto(`${server.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING&ansicht=grundriss`);
+    await planner.goto(`${app.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING&ansicht=grundriss`);
     const watcher = await openAs('Thomas Becker');
-    await watcher.goto(`${server.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);
+    await watcher.goto(`${app.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);
     await watcher.locator('[data-desk-code="A-02"] [data-status="free"]').waitFor();
 
     // The plan is an image with the area's name; the desks on it are buttons with names a screen reader reads out.

@@ -148,3 +148,13 @@ export async function addOtherOrganisationPerson(test: TestApi, name: string): P
   if (!row) throw new Error('person of another organisation not inserted');
   return row.id;
 }
+
+/** The next public holiday of Bayern after today (the demo offices in Erlangen and Fürth are in Bayern). */
+export function nextHoliday(): CivilDate {
+  const today = todayInOfficeZone();
+  for (let offset = 1; offset <= 366; offset += 1) {
+    const date = addDays(today, offset);
+    if (publicHoliday(date, 'BY')) return date;
+  }
+  throw new Error('no public holiday in Bayern within a year');
+}
