@@ -1,21 +1,11 @@
-import type { DayPart as DomainDayPart } from '@nahbar/domain';
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { InputType, PickType } from '@nestjs/graphql';
 
-import { DayPart } from '../../bookings/models/enums.js';
+import { DeskAvailabilityArgs } from '../../bookings/dto/desk-availability.args.js';
 
+/** An office, a civil date and a part of the day: the same fields, validated the same way, as desk availability. */
 @InputType('JoinWaitlistInput')
-export class JoinWaitlistInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'officeId must be an office id (a UUID).' })
-  officeId!: string;
-
-  @Field({ description: 'Civil date YYYY-MM-DD (Europe/Berlin).' })
-  @IsString()
-  @MaxLength(40)
-  date!: string;
-
-  @Field(() => DayPart)
-  @IsIn(Object.values(DayPart))
-  part!: DomainDayPart;
-}
+export class JoinWaitlistInput extends PickType(
+  DeskAvailabilityArgs,
+  ['officeId', 'date', 'part'] as const,
+  InputType,
+) {}

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 
 import type { DeskAvailability } from '../../core/graphql/api.types';
@@ -19,6 +20,7 @@ const STATUS_ICON: Readonly<Record<DeskStatus, string>> = {
  */
 @Component({
   selector: 'nb-floor-plan',
+  imports: [NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './floor-plan.html',
   styleUrl: './floor-plan.css',
@@ -32,8 +34,11 @@ export class FloorPlan {
   readonly bookDesk = output<DeskAvailability>();
   readonly cancelBooking = output<DeskAvailability>();
 
-  protected readonly icons = STATUS_ICON;
   protected readonly planUrl = computed(() => svgDataUrl(this.area().floorPlanSvg));
+
+  protected icon(marker: DeskMarker): string {
+    return STATUS_ICON[marker.status];
+  }
 
   protected label(marker: DeskMarker): string {
     return markerLabel(marker.desk, marker.desk.deskId === this.busyDeskId());
