@@ -14,6 +14,8 @@ import { IdentityModule } from './identity/identity.module.js';
 import { webSocketAuthentication } from './identity/ws-connection.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
+import { PresenceDaysModule } from './presence/days/presence-days.module.js';
+import { TeamsModule } from './presence/teams/teams.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SharingModule } from './sharing/sharing.module.js';
 import { WaitlistModule } from './waitlist/waitlist.module.js';
@@ -48,6 +50,8 @@ export class AppModule {
         BookingsModule,
         SharingModule,
         WaitlistModule,
+        TeamsModule,
+        PresenceDaysModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

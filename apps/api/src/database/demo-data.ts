@@ -40,9 +40,9 @@ const ITNRW = 'IT.NRW – Landesbetrieb Information und Technik';
 
 /** `claim` is the value of the identity provider's organisation claim for people of the organisation. */
 const ORGANISATIONS = [
-  { name: LDBV, kind: 'STATE', claim: 'ldbv' },
-  { name: FUERTH, kind: 'MUNICIPAL', claim: 'stadt-fuerth' },
-  { name: ITNRW, kind: 'STATE', claim: 'it-nrw' },
+  { name: LDBV, kind: 'STATE', claim: 'ldbv', land: 'BY' },
+  { name: FUERTH, kind: 'MUNICIPAL', claim: 'stadt-fuerth', land: 'BY' },
+  { name: ITNRW, kind: 'STATE', claim: 'it-nrw', land: 'NW' },
 ] as const;
 
 const MUNICIPALITIES = [
@@ -198,8 +198,8 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
   const officeIds = new Map<string, string>();
   for (const organisation of ORGANISATIONS) {
     const [row] = (await manager.query(
-      'INSERT INTO organisations (name, kind, claim_value) VALUES ($1, $2, $3) RETURNING id',
-      [organisation.name, organisation.kind, organisation.claim],
+      'INSERT INTO organisations (name, kind, claim_value, land) VALUES ($1, $2, $3, $4) RETURNING id',
+      [organisation.name, organisation.kind, organisation.claim, organisation.land],
     )) as { id: string }[];
     organisationIds.set(organisation.name, requireId(row));
   }

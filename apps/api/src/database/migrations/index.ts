@@ -3,6 +3,7 @@ import { OrganisationsRolesSharing1764100000000 } from './1764100000000-organisa
 import { OfficeRules1764200000000 } from './1764200000000-office-rules.js';
 import { Waitlist1764300000000 } from './1764300000000-waitlist.js';
 import { CheckIn1764400000000 } from './1764400000000-check-in.js';
+import { Presence1764500000000 } from './1764500000000-presence.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OfficeRules1764200000000,
   Waitlist1764300000000,
   CheckIn1764400000000,
+  Presence1764500000000,
 ];
