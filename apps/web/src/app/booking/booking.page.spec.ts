@@ -278,8 +278,11 @@ describe('BookingPage', () => {
       ['Mo., 05.01.2099', 'Gebucht'],
       ['Mo., 12.01.2099', 'Nicht gebucht: Das Büro ist geschlossen.'],
     ]);
-    // The desk list is read again.
+    // The desk list is read again: the first date is now the person's own booking.
     expect(api.reads).toHaveLength(2);
+    api.lastRead().resolve([desk('A-03', { free: false, morningFree: false, myBookingId: 'b1' })]);
+    await settle();
+    expect(statusOf(page, 'A-03')).toBe('mine');
 
     // What the browser fires on Esc in a modal dialog.
     dialog?.dispatchEvent(new Event('cancel', { cancelable: true }));

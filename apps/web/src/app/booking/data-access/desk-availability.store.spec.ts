@@ -219,6 +219,20 @@ describe('DeskAvailabilityStore', () => {
     expect(store.note()?.text).toBe('Ihre Buchung von Platz A-01 am Di., 24.11.2026 (Ganzer Tag) ist storniert.');
   });
 
+  it('keeps what a live event said when it overtakes the answer to the own cancellation', async () => {
+    const mine = desk('A-01', { ...TAKEN, myBookingId: 'b1' });
+    await showDesks([mine]);
+    bookings.cancelBooking.mockResolvedValue(booking({ id: 'b1', status: 'CANCELLED', part: 'FULL_DAY' }));
+
+    const done = store.cancel(mine);
+    // The waitlist got the desk in the same transaction; its event comes before the answer.
+    api.lastFollow().sink.next(desk('A-01', TAKEN));
+    await done;
+
+    expect(store.desks()[0]).toMatchObject({ free: false, myBookingId: null });
+    expect(store.note()?.text).toBe('Ihre Buchung von Platz A-01 am Di., 24.11.2026 (Ganzer Tag) ist storniert.');
+  });
+
   it('does not add a desk outside the filter when an event comes for it', async () => {
     store.watch({ ...QUERY, filter: { equipment: ['MONITOR'] } });
     api.lastRead().resolve([desk('A-01', { equipment: ['MONITOR'] })]);

@@ -62,6 +62,12 @@ export class DeskAvailabilityStore {
   private readonly busy = signal<string | null>(null);
   /** The API refused a booking because the office is at its cap for this time. */
   private readonly overCapacity = signal(false);
+  /**
+   * Whether a live event for the desk of the own booking or cancellation under way came before its answer. Events
+   * are sent after the commit, so such an event is at least as new as the answer: it wins over the answer's patch
+   * (a cancelled desk handed to the waitlist in the same transaction is taken, not free).
+   */
+  private eventDuringAction = false;
 
   private query: AvailabilityQuery | null = null;
   private stopFollowing: (() => void) | null = null;
@@ -170,13 +176,14 @@ export class DeskAvailabilityStore {
       return;
     }
     this.busy.set(desk.deskId);
+    this.eventDuringAction = false;
     try {
       const booking = await this.bookings.bookDesk({
         deskId: desk.deskId,
         date: query.date,
         part: query.part,
       });
-      if (sameQuery(query, this.query)) {
+      if (sameQuery(query, this.query) && !this.eventDuringAction) {
         this.patch(desk.deskId, (current) => withOwnBooking(current, booking, query.part));
       }
       this.lastNote.set({
@@ -197,9 +204,10 @@ export class DeskAvailabilityStore {
       return;
     }
     this.busy.set(desk.deskId);
+    this.eventDuringAction = false;
     try {
       const booking = await this.bookings.cancelBooking(bookingId);
-      if (sameQuery(query, this.query)) {
+      if (sameQuery(query, this.query) && !this.eventDuringAction) {
         this.patch(desk.deskId, (current) => withoutOwnBooking(current, booking, query.part));
       }
       this.lastNote.set({
@@ -214,6 +222,9 @@ export class DeskAvailabilityStore {
   }
 
   private receive(desk: DeskAvailability): void {
+    if (desk.deskId === this.busy()) {
+      this.eventDuringAction = true;
+    }
     // Events come for every desk of the office: one outside the filter must not join the list.
     if (!deskMatchesFilter(desk, this.query?.filter)) {
       this.deskList.update((desks) => desks.filter((d) => d.deskId !== desk.deskId));

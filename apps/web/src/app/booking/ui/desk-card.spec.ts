@@ -94,6 +94,19 @@ describe('DeskCard', () => {
     expect(recurring).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the recurring button when the desk becomes the own booking, so the dialog can give the focus back', async () => {
+    const card = await render(desk());
+    const before = card.querySelector('[aria-label="Platz A-03 regelmäßig buchen"]');
+    await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }));
+    expect(before).not.toBeNull();
+    expect(card.querySelector('[aria-label="Platz A-03 regelmäßig buchen"]')).toBe(before);
+  });
+
+  it('offers no recurring booking for a desk someone else has', async () => {
+    const card = await render(desk({ free: false, morningFree: false, afternoonFree: false }));
+    expect(card.querySelector('[aria-label="Platz A-03 regelmäßig buchen"]')).toBeNull();
+  });
+
   it('ignores clicks while busy', async () => {
     const book = jest.fn();
     fixture.componentInstance.bookDesk.subscribe(book);
