@@ -55,15 +55,15 @@ function freeFor(part, morningTaken, afternoonTaken) {
   return !morningTaken && !afternoonTaken;
 }
 
-/** The same rows in the same shape as the GraphQL answer. */
+/** The same rows in the same shape as the GraphQL answer; a blocked desk is free for no part of the day. */
 function toAvailability(rows, part) {
   return rows.map((row) => ({
     deskId: row.desk_id,
     code: row.code,
     areaName: row.area_name,
-    morningFree: !row.morning_taken,
-    afternoonFree: !row.afternoon_taken,
-    free: freeFor(part, row.morning_taken, row.afternoon_taken),
+    morningFree: !row.blocked && !row.morning_taken,
+    afternoonFree: !row.blocked && !row.afternoon_taken,
+    free: !row.blocked && freeFor(part, row.morning_taken, row.afternoon_taken),
     myBookingId: row.my_booking_id,
   }));
 }

@@ -9,6 +9,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, GRAPHQL_PATH } from './app.module.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
+import { PublicUrl } from './config/public-url.js';
 import { Database } from './database/database.js';
 import { serveWebClient } from './web/serve-web-client.js';
 
@@ -41,6 +42,8 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
   const servesWebClient = config.webDir ? serveWebClient(app, config.webDir, GRAPHQL_PATH) : false;
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as AddressInfo).port;
+  // Without NAHBAR_PUBLIC_URL the check-in links point at this port: the one bound, not a configured 0.
+  app.get(PublicUrl).listening(port);
   return {
     app,
     database,

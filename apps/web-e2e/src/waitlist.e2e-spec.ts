@@ -33,11 +33,15 @@ describe('the waitlist hands a freed desk over, live', () => {
     const officeId = await fillMorning(app, date);
     const bookingUrl = `${app.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`;
 
-    // Lena tries a desk that looks free: the office is at its cap, so she is offered the waitlist and joins it.
+    // Lena opens the morning: the page says upfront that the office is at its cap, marks its unbooked desks as not
+    // bookable (no "Buchen" to try), and offers the waitlist at once. She joins it.
     const lena = await app.openAs(WAITING);
     await lena.goto(bookingUrl);
-    await lena.locator('[data-desk-code="M-07"] [data-status="free"]').waitFor();
-    await lena.getByRole('button', { name: 'Platz M-07 buchen' }).click();
+    const full = lena.getByTestId('office-day-notice');
+    await full.getByText('Das Büro ist an diesem Tag voll (Obergrenze 6 von 12 Plätzen).').waitFor();
+    expect(await full.getAttribute('role')).toBe('status');
+    await lena.locator('[data-desk-code="M-07"] [data-status="closed"]', { hasText: 'nicht buchbar' }).waitFor();
+    expect(await lena.getByRole('button', { name: 'Platz M-07 buchen' }).count()).toBe(0);
     const box = lena.getByTestId('waitlist-box');
     await box.getByRole('heading', { name: 'Alle Plätze sind belegt' }).waitFor();
     await box.getByRole('button', { name: 'Auf die Warteliste setzen' }).click();

@@ -1,12 +1,22 @@
-import { type CivilDate, type DayPart, type HalfDay, isFreeFor, parseCivilDate } from '@nahbar/domain';
+import {
+  type CivilDate,
+  type DayPart,
+  decideOfficeDay,
+  type HalfDay,
+  isFreeFor,
+  LIVE_BOOKING_STATUSES,
+  parseCivilDate,
+} from '@nahbar/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Caller } from '../identity/caller.js';
 import { OfficeNotFoundError } from '../places/places.errors.js';
 import { officeOpenTo } from '../places/places.service.js';
+import { loadOfficeRules } from './booking-context.js';
 import { BookingRefusedError } from './bookings.errors.js';
 import type { DeskAvailability } from './models/desk-availability.model.js';
+import type { OfficeDay } from './models/office-day.model.js';
 
 interface AvailabilityRow {
   desk_id: string;
@@ -15,6 +25,8 @@ interface AvailabilityRow {
   area_name: string;
   accessible: boolean;
   equipment: string[];
+  blocked: boolean;
+  blocked_reason: string | null;
   morning_taken: boolean;
   afternoon_taken: boolean;
   my_booking_id: string | null;
@@ -22,9 +34,13 @@ interface AvailabilityRow {
   position_y: number | null;
 }
 
-/** Per desk of the office: which halves of the date are held by a live booking, and whether one is the caller's. */
+/**
+ * Per desk of the office, blocked ones included (people see that the desk exists and why it cannot be had): which
+ * halves of the date are held by a live booking, and whether one is the caller's.
+ */
 const AVAILABILITY_SELECT = `
   SELECT d.id AS desk_id, d.area_id, d.code, a.name AS area_name, d.accessible, d.equipment, d.position_x, d.position_y,
+         NOT d.active AS blocked, d.blocked_reason,
          coalesce(bool_or(b.part IN ('MORNING', 'FULL_DAY')), false) AS morning_taken,
          coalesce(bool_or(b.part IN ('AFTERNOON', 'FULL_DAY')), false) AS afternoon_taken,
          (array_agg(b.id) FILTER (WHERE b.person_id = $3))[1] AS my_booking_id
@@ -34,15 +50,18 @@ const AVAILABILITY_SELECT = `
 
 const AVAILABILITY_GROUP = `GROUP BY d.id, d.area_id, d.code, a.name, a.sort_order ORDER BY a.sort_order, a.name, d.code`;
 
-/** Availability of an office's desks: $1 office id, $2 civil date, $3 the caller's person id. Exported for benchmarks. */
-export const OFFICE_AVAILABILITY_SQL = `${AVAILABILITY_SELECT} WHERE d.office_id = $1 AND d.active ${AVAILABILITY_GROUP}`;
+/**
+ * Availability of an office's desks, blocked ones included (`blocked`: a blocked desk is never free): $1 office id,
+ * $2 civil date, $3 the caller's person id. Exported for benchmarks.
+ */
+export const OFFICE_AVAILABILITY_SQL = `${AVAILABILITY_SELECT} WHERE d.office_id = $1 ${AVAILABILITY_GROUP}`;
 
 /**
  * The same with the desk search's filter: $4 equipment the desk must all have (NULL: any), $5 accessible (NULL: any),
  * $6 area id (NULL: any).
  */
 const FILTERED_AVAILABILITY_SQL = `${AVAILABILITY_SELECT}
-  WHERE d.office_id = $1 AND d.active
+  WHERE d.office_id = $1
     AND ($4::text[] IS NULL OR d.equipment @> $4::text[])
     AND ($5::boolean IS NULL OR d.accessible = $5::boolean)
     AND ($6::uuid IS NULL OR d.area_id = $6::uuid)
@@ -60,8 +79,8 @@ export class AvailabilityService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Availability of every active desk of an office open to the caller. Past dates may be looked at; only booking
-   * refuses them.
+   * Availability of every desk of an office open to the caller, blocked desks included (never free). Past dates may
+   * be looked at; only booking refuses them.
    */
   async forOffice(
     caller: Caller,
@@ -83,6 +102,49 @@ export class AvailabilityService {
         ])
       : await this.dataSource.query(OFFICE_AVAILABILITY_SQL, [officeId, day, caller.personId]);
     return rows.map((row) => toAvailability(row, part));
+  }
+
+  /**
+   * Whether the office takes bookings on the date and part, and why not (`decideOfficeDay`): the refusal any desk
+   * would get, the cap and the bookings held against it, and whether it is full. Same access as `forOffice`.
+   */
+  async officeDay(
+    caller: Caller,
+    officeId: string,
+    date: string,
+    part: DayPart,
+    now: Date = new Date(),
+  ): Promise<OfficeDay> {
+    const day = requireCivilDate(date);
+    await this.requireOfficeOpenTo(caller, officeId);
+    const { rules } = await loadOfficeRules(this.dataSource.manager, officeId, day, day);
+    const desks: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM desks WHERE office_id = $1 AND active',
+      [officeId],
+    );
+    const bookings: { desk_id: string; part: DayPart }[] = await this.dataSource.query(
+      `SELECT b.desk_id, b.part FROM bookings b JOIN desks d ON d.id = b.desk_id
+       WHERE d.office_id = $1 AND b.date = $2 AND b.status = ANY($3::text[])`,
+      [officeId, day, LIVE_BOOKING_STATUSES],
+    );
+    const state = decideOfficeDay(day, part, {
+      now,
+      rules,
+      activeDeskIds: desks.map((desk) => desk.id),
+      officeBookings: bookings.map((booking) => ({ deskId: booking.desk_id, date: day, part: booking.part })),
+    });
+    return {
+      date: state.date,
+      part,
+      bookable: state.bookable,
+      refusal:
+        state.refusal === undefined
+          ? null
+          : { code: state.refusal.code, message: state.refusal.messages.en, messageDe: state.refusal.messages.de },
+      capacity: state.capacity ?? null,
+      booked: state.booked,
+      full: state.full,
+    };
   }
 
   /** The same figures for one desk: what a subscriber re-reads after an event. */
@@ -131,6 +193,8 @@ function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
   const taken = new Set<HalfDay>();
   if (row.morning_taken) taken.add('MORNING');
   if (row.afternoon_taken) taken.add('AFTERNOON');
+  // A blocked desk is free for no part of the day, whatever its bookings.
+  const blocked = row.blocked;
   return {
     deskId: row.desk_id,
     areaId: row.area_id,
@@ -138,9 +202,11 @@ function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
     areaName: row.area_name,
     accessible: row.accessible,
     equipment: row.equipment,
-    morningFree: !row.morning_taken,
-    afternoonFree: !row.afternoon_taken,
-    free: isFreeFor(part, taken),
+    morningFree: !blocked && !row.morning_taken,
+    afternoonFree: !blocked && !row.afternoon_taken,
+    free: !blocked && isFreeFor(part, taken),
+    blocked,
+    blockedReason: blocked ? row.blocked_reason : null,
     myBookingId: row.my_booking_id,
     positionX: row.position_x,
     positionY: row.position_y,

@@ -8,6 +8,7 @@ import {
   isLand,
   isWeekday,
   LIVE_BOOKING_STATUSES,
+  type OfficeBookingRules,
   startOfIsoWeek,
 } from '@nahbar/domain';
 import { type EntityManager, QueryFailedError } from 'typeorm';
@@ -49,22 +50,7 @@ export interface ContextKeys {
  */
 export async function loadBookingContext(manager: EntityManager, keys: ContextKeys): Promise<BookingContext> {
   const live = LIVE_BOOKING_STATUSES;
-  const offices: OfficeRulesRow[] = await manager.query(
-    `SELECT m.land, f.opening_weekdays::int[] AS opening_weekdays, f.booking_horizon_days,
-            f.capacity_share::float8 AS capacity_share, f.quota_days_per_week::int AS quota_days_per_week,
-            (SELECT count(*)::int FROM desks d WHERE d.office_id = f.id AND d.active) AS active_desks
-     FROM offices f JOIN municipalities m ON m.ags = f.municipality_ags
-     WHERE f.id = $1`,
-    [keys.officeId],
-  );
-  const office = offices[0];
-  if (!office) throw new Error(`Office ${keys.officeId} of a desk is missing`);
-  if (!isLand(office.land)) throw new Error(`Office ${keys.officeId} lies in an unknown Land: ${office.land}`);
-  const closures: { starts_on: CivilDate; ends_on: CivilDate; reason: string }[] = await manager.query(
-    `SELECT starts_on, ends_on, reason FROM office_closures
-     WHERE office_id = $1 AND starts_on <= $3 AND ends_on >= $2 ORDER BY starts_on`,
-    [keys.officeId, keys.first, keys.last],
-  );
+  const { rules, activeDeskCount } = await loadOfficeRules(manager, keys.officeId, keys.first, keys.last);
   const officeBookings: { desk_id: string; date: CivilDate; part: DayPart }[] = await manager.query(
     `SELECT b.desk_id, b.date, b.part FROM bookings b JOIN desks d ON d.id = b.desk_id
      WHERE d.office_id = $1 AND b.date BETWEEN $2 AND $3 AND b.status = ANY($4::text[])`,
@@ -76,6 +62,48 @@ export async function loadBookingContext(manager: EntityManager, keys: ContextKe
   );
   return {
     now: keys.now,
+    rules,
+    desk: {
+      blocked: !keys.desk.active,
+      ...(keys.desk.blocked_reason === null ? {} : { blockedReason: keys.desk.blocked_reason }),
+    },
+    activeDeskCount,
+    officeBookings: officeBookings.map((booking) => ({
+      deskId: booking.desk_id,
+      date: booking.date,
+      part: booking.part,
+    })),
+    personBookings,
+  };
+}
+
+/**
+ * The office's booking rules with its closures from `first` to `last`, and how many of its desks are active (the base
+ * of the capacity cap). Through `manager`: inside a transaction, under its locks.
+ */
+export async function loadOfficeRules(
+  manager: EntityManager,
+  officeId: string,
+  first: CivilDate,
+  last: CivilDate,
+): Promise<{ readonly rules: OfficeBookingRules; readonly activeDeskCount: number }> {
+  const offices: OfficeRulesRow[] = await manager.query(
+    `SELECT m.land, f.opening_weekdays::int[] AS opening_weekdays, f.booking_horizon_days,
+            f.capacity_share::float8 AS capacity_share, f.quota_days_per_week::int AS quota_days_per_week,
+            (SELECT count(*)::int FROM desks d WHERE d.office_id = f.id AND d.active) AS active_desks
+     FROM offices f JOIN municipalities m ON m.ags = f.municipality_ags
+     WHERE f.id = $1`,
+    [officeId],
+  );
+  const office = offices[0];
+  if (!office) throw new Error(`Office ${officeId} is missing`);
+  if (!isLand(office.land)) throw new Error(`Office ${officeId} lies in an unknown Land: ${office.land}`);
+  const closures: { starts_on: CivilDate; ends_on: CivilDate; reason: string }[] = await manager.query(
+    `SELECT starts_on, ends_on, reason FROM office_closures
+     WHERE office_id = $1 AND starts_on <= $3 AND ends_on >= $2 ORDER BY starts_on`,
+    [officeId, first, last],
+  );
+  return {
     rules: {
       calendar: {
         land: office.land,
@@ -88,17 +116,7 @@ export async function loadBookingContext(manager: EntityManager, keys: ContextKe
       ...(office.capacity_share === null ? {} : { capacityShare: Number(office.capacity_share) }),
       ...(office.quota_days_per_week === null ? {} : { quotaDaysPerWeek: office.quota_days_per_week }),
     },
-    desk: {
-      blocked: !keys.desk.active,
-      ...(keys.desk.blocked_reason === null ? {} : { blockedReason: keys.desk.blocked_reason }),
-    },
     activeDeskCount: office.active_desks,
-    officeBookings: officeBookings.map((booking) => ({
-      deskId: booking.desk_id,
-      date: booking.date,
-      part: booking.part,
-    })),
-    personBookings,
   };
 }
 

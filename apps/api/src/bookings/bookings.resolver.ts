@@ -15,6 +15,7 @@ import { DeskSearchArgs } from './dto/desk-search.args.js';
 import { Booking } from './models/booking.model.js';
 import { BookingChange } from './models/booking-change.model.js';
 import { DeskAvailability } from './models/desk-availability.model.js';
+import { OfficeDay } from './models/office-day.model.js';
 import { RecurringBookingResult } from './models/recurring-booking-result.model.js';
 
 @Resolver(() => Booking)
@@ -34,6 +35,18 @@ export class BookingsResolver {
     @CurrentCaller() caller: Caller,
   ): Promise<DeskAvailability[]> {
     return this.availability.forOffice(caller, officeId, date, part, filter);
+  }
+
+  @Query(() => OfficeDay, {
+    description:
+      'Whether the office takes bookings on a date and part of the day, and why not (closed, past, beyond the ' +
+      'horizon, at its cap), with its cap and how full it is: what the booking page says before anyone tries.',
+  })
+  officeDay(
+    @Args() { officeId, date, part }: DeskAvailabilityArgs,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OfficeDay> {
+    return this.availability.officeDay(caller, officeId, date, part);
   }
 
   @Query(() => [Booking], { description: "The caller's live bookings from today on." })

@@ -1,11 +1,11 @@
 import { type CivilDate, type DayPart, OFFICE_ZONE, todayInOfficeZone } from '@nahbar/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 
 import { DomainError } from '../common/domain-error.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PublicUrl } from '../config/public-url.js';
 import type { Caller } from '../identity/caller.js';
 import { DeskNotFoundError, OfficeNotFoundError } from '../places/places.errors.js';
 import { officeOpenTo, PlacesService } from '../places/places.service.js';
@@ -52,7 +52,7 @@ export class CheckInService {
     private readonly bookings: BookingsService,
     private readonly events: AvailabilityEvents,
     private readonly myEvents: MyBookingEvents,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly publicUrl: PublicUrl,
   ) {}
 
   async deskByToken(caller: Caller, token: string, now: Date = new Date()): Promise<CheckInDesk> {
@@ -124,7 +124,7 @@ export class CheckInService {
     );
     return Promise.all(
       desks.map(async (desk) => {
-        const checkInUrl = `${this.config.publicUrl}/einchecken/${encodeURIComponent(desk.check_in_token)}`;
+        const checkInUrl = `${this.publicUrl.value}/einchecken/${encodeURIComponent(desk.check_in_token)}`;
         const svg = await QRCode.toString(checkInUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
         return { deskId: desk.id, code: desk.code, checkInUrl, svg };
       }),

@@ -99,8 +99,8 @@ describe('loadConfig', () => {
     }
   });
 
-  it('reads the public URL (default: localhost on the port) and the no-show interval (default 60, 0 is off)', () => {
-    expect(load({ PORT: '4000' })).toMatchObject({ publicUrl: 'http://localhost:4000', noShowIntervalSeconds: 60 });
+  it('reads the public URL (default: none, the bound port decides) and the no-show interval (default 60, 0 is off)', () => {
+    expect(load({ PORT: '4000' })).toMatchObject({ publicUrl: undefined, noShowIntervalSeconds: 60 });
     expect(
       load({ NAHBAR_PUBLIC_URL: 'https://nahbar.example.de/', NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0' }),
     ).toMatchObject({ publicUrl: 'https://nahbar.example.de', noShowIntervalSeconds: 0 });

@@ -19,8 +19,12 @@ export interface AppConfig {
   readonly production: boolean;
   /** OpenID Connect sign-in; absent in demo mode. */
   readonly oidc?: OidcConfig;
-  /** Public base URL people open (no trailing slash): the desks' check-in links (QR codes) point under it. */
-  readonly publicUrl: string;
+  /**
+   * Public base URL people open (no trailing slash): the desks' check-in links (QR codes) point under it. Undefined
+   * when NAHBAR_PUBLIC_URL is not set: then it is http://localhost on the port actually bound (see `PublicUrl`), which
+   * only the running server knows when `port` is 0.
+   */
+  readonly publicUrl: string | undefined;
   /** Seconds between runs of the no-show release job; 0 disables it (tests run it by hand). */
   readonly noShowIntervalSeconds: number;
 }
@@ -81,9 +85,9 @@ function readDatabaseUrl(env: Env): string | undefined {
   return raw;
 }
 
-function readPublicUrl(env: Env, port: number): string {
+function readPublicUrl(env: Env): string | undefined {
   const raw = env['NAHBAR_PUBLIC_URL']?.trim();
-  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
@@ -188,9 +192,8 @@ export function loadConfig(
   const databaseUrl = readDatabaseUrl(env);
   const dataDirRaw = env['NAHBAR_DATA_DIR'] || '.data';
   const webDirRaw = env['NAHBAR_WEB_DIR'];
-  const port = readPort(env);
   return {
-    port,
+    port: readPort(env),
     // The demo identity lets anyone act as anyone: by default it listens on this machine only.
     host: env['HOST'] || (demoMode ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
@@ -199,7 +202,7 @@ export function loadConfig(
     seedDemoData: readBoolean(env, 'NAHBAR_SEED_DEMO', databaseUrl === undefined && demoMode),
     webDir: webDirRaw ? resolve(cwd, webDirRaw) : defaultWebDir,
     production,
-    publicUrl: readPublicUrl(env, port),
+    publicUrl: readPublicUrl(env),
     noShowIntervalSeconds: readNoShowInterval(env),
     ...(oidc ? { oidc } : {}),
   };

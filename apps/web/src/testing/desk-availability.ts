@@ -10,6 +10,8 @@ export function aDesk(code: string, partial: Partial<DeskAvailability> = {}): De
     morningFree: true,
     afternoonFree: true,
     free: true,
+    blocked: false,
+    blockedReason: null,
     myBookingId: null,
     accessible: false,
     equipment: [],

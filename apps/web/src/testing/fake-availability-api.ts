@@ -1,12 +1,18 @@
 import { signal } from '@angular/core';
 
 import type { AvailabilityQuery, DeskPositions } from '../app/booking/data-access/availability.api';
-import type { Area, DeskAvailability, Office } from '../app/core/graphql/api.types';
+import type { Area, DeskAvailability, Office, OfficeDay } from '../app/core/graphql/api.types';
 import type { LiveConnectionState, LiveSink } from '../app/core/graphql/graphql-live.client';
 
 interface PendingRead {
   readonly query: AvailabilityQuery;
   resolve(desks: DeskAvailability[]): void;
+  reject(error: unknown): void;
+}
+
+interface PendingDayRead {
+  readonly query: AvailabilityQuery;
+  resolve(day: OfficeDay): void;
   reject(error: unknown): void;
 }
 
@@ -24,6 +30,8 @@ export class FakeAvailabilityApi {
   areasByOffice: Record<string, Area[]> = {};
   equipment: string[] = ['MONITOR', 'DOCKING_STATION', 'HEIGHT_ADJUSTABLE'];
   readonly reads: PendingRead[] = [];
+  /** Reads of `officeDay`, answered by the test like `reads`. */
+  readonly dayReads: PendingDayRead[] = [];
   readonly follows: Follow[] = [];
   readonly connectedListeners = new Set<() => void>();
 
@@ -57,6 +65,18 @@ export class FakeAvailabilityApi {
 
   deskAvailability(query: AvailabilityQuery): Promise<DeskAvailability[]> {
     return new Promise((resolve, reject) => this.reads.push({ query, resolve, reject }));
+  }
+
+  officeDay(query: AvailabilityQuery): Promise<OfficeDay> {
+    return new Promise((resolve, reject) => this.dayReads.push({ query, resolve, reject }));
+  }
+
+  lastDayRead(): PendingDayRead {
+    const read = this.dayReads.at(-1);
+    if (read === undefined) {
+      throw new Error('no office day was read');
+    }
+    return read;
   }
 
   followChanges(query: AvailabilityQuery, sink: LiveSink<DeskAvailability>): () => void {

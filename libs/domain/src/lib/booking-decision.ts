@@ -1,4 +1,11 @@
-import { BookingRefusalCode, checkBookingDate, type DateCheck, refused } from './booking-rules.js';
+import {
+  bookingRefusal,
+  BookingRefusalCode,
+  checkBookingDate,
+  type DateCheck,
+  type LocalizedBookingRefusal,
+  refused,
+} from './booking-rules.js';
 import { addDays, type CivilDate, compareCivilDates, startOfIsoWeek, todayInOfficeZone } from './civil-date.js';
 import { type DayPart, halvesOf, partsOverlap } from './day-part.js';
 import { type OfficeCalendar, whyClosed } from './office-calendar.js';
@@ -119,15 +126,100 @@ export function decideBooking(request: BookingRequest, context: BookingContext):
 
   if (rules.capacityShare !== undefined) {
     const cap = capacityCap(rules.capacityShare, context.activeDeskCount);
-    const full = halvesOf(request.part).some(
-      (half) => onDate.filter((booking) => halvesOf(booking.part).includes(half)).length >= cap,
-    );
-    if (full) {
+    if (bookedInBusiestHalf(onDate, request.part) >= cap) {
       return refused(BookingRefusalCode.OverCapacity, refusalTexts.overCapacity(date, cap));
     }
   }
 
   return { ok: true, date };
+}
+
+/** What the state of an office on a day is decided against: `BookingContext` without a desk or a person. */
+export interface OfficeDayContext {
+  readonly now: Date;
+  readonly rules: OfficeBookingRules;
+  /** Desks of the office that are not blocked: the base of the capacity cap, and what "every desk taken" means. */
+  readonly activeDeskIds: readonly string[];
+  /** Live bookings at the office; at least those on the date asked about (others are ignored). */
+  readonly officeBookings: readonly LiveDeskBooking[];
+}
+
+/** Whether an office takes bookings on a day and part of the day, and why not; its cap and how full it is. */
+export interface OfficeDayState {
+  readonly date: CivilDate;
+  /** Someone could book a desk now: no refusal and not full. */
+  readonly bookable: boolean;
+  /**
+   * Why no desk can be booked by the office's rules, in `decideBooking`'s order: the date (past, beyond the horizon),
+   * the calendar (holiday, closure, closed weekday), then the capacity cap (OVER_CAPACITY). Undefined otherwise, also
+   * when every desk is simply taken (then `full` says so).
+   */
+  readonly refusal?: LocalizedBookingRefusal;
+  /** The cap in desks per half-day; undefined when the office has none. */
+  readonly capacity?: number;
+  /** Live bookings in the busiest half of the part asked about: the figure `decideBooking` holds against the cap. */
+  readonly booked: number;
+  /**
+   * The office is open that day, but no desk can be booked for the part: the cap is reached, or every active desk is
+   * taken. Exactly when a person may join the waitlist (other things being in order).
+   */
+  readonly full: boolean;
+}
+
+/**
+ * Decides what `decideBooking` would answer for any desk of the office on `date` and `part`, before anyone picks a
+ * desk: the client shows it upfront instead of letting people try. The date is parsed already (INVALID_DATE is the
+ * caller's to answer).
+ */
+export function decideOfficeDay(date: CivilDate, part: DayPart, context: OfficeDayContext): OfficeDayState {
+  const { rules } = context;
+  assertRules(rules);
+  const onDate = context.officeBookings.filter((booking) => booking.date === date);
+  const booked = bookedInBusiestHalf(onDate, part);
+  const capacity =
+    rules.capacityShare === undefined ? undefined : capacityCap(rules.capacityShare, context.activeDeskIds.length);
+  const figures = { date, booked, ...(capacity === undefined ? {} : { capacity }) };
+
+  const closed = refusalByDateOrCalendar(date, context);
+  if (closed !== undefined) {
+    return { ...figures, bookable: false, refusal: closed, full: false };
+  }
+  if (capacity !== undefined && booked >= capacity) {
+    const refusal = bookingRefusal(BookingRefusalCode.OverCapacity, refusalTexts.overCapacity(date, capacity));
+    return { ...figures, bookable: false, refusal, full: true };
+  }
+  const active = new Set(context.activeDeskIds);
+  const taken = new Set(
+    onDate
+      .filter((booking) => active.has(booking.deskId) && partsOverlap(booking.part, part))
+      .map((booking) => booking.deskId),
+  );
+  const everyDeskTaken = active.size > 0 && taken.size >= active.size;
+  return { ...figures, bookable: !everyDeskTaken, full: everyDeskTaken };
+}
+
+/** The refusal of the date alone or of the office's calendar, as `decideBooking` gives them; undefined: open. */
+function refusalByDateOrCalendar(date: CivilDate, context: OfficeDayContext): LocalizedBookingRefusal | undefined {
+  const decision = decideBooking(
+    { deskId: '', date, part: 'FULL_DAY' },
+    {
+      now: context.now,
+      rules: { calendar: context.rules.calendar, horizonDays: context.rules.horizonDays },
+      desk: { blocked: false },
+      activeDeskCount: 0,
+      officeBookings: [],
+      personBookings: [],
+    },
+  );
+  return decision.ok ? undefined : decision.refusal;
+}
+
+/** Most live bookings holding one half of the day that `part` needs (a full-day booking holds both halves). */
+export function bookedInBusiestHalf(bookings: readonly { readonly part: DayPart }[], part: DayPart): number {
+  return Math.max(
+    0,
+    ...halvesOf(part).map((half) => bookings.filter((booking) => halvesOf(booking.part).includes(half)).length),
+  );
 }
 
 /**

@@ -28,8 +28,14 @@ export class DeskAvailability {
   @Field()
   afternoonFree!: boolean;
 
-  @Field({ description: 'Free for the part of the day asked for.' })
+  @Field({ description: 'Free for the part of the day asked for (never when blocked).' })
   free!: boolean;
+
+  @Field({ description: 'Blocked by the facility management: it cannot be booked, whatever the day.' })
+  blocked!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the desk is blocked, when it is and a reason was given.' })
+  blockedReason!: string | null;
 
   @Field(() => ID, { nullable: true, description: "The caller's own booking that occupies this desk, if any." })
   myBookingId!: string | null;

@@ -5,6 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aDesk } from '../../testing/desk-availability';
 import { FakeAvailabilityApi } from '../../testing/fake-availability-api';
+import { anOfficeDay, HOLIDAY_DAY } from '../../testing/office-day';
 import type { BookingChange, Office } from '../core/graphql/api.types';
 import { BookingsApi } from '../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
@@ -223,6 +224,89 @@ describe('BookingPage', () => {
     api.lastRead().resolve([desk('A-01')]);
     await settle();
     expect(page.querySelector('[data-testid="waitlist-box"]')).toBeNull();
+  });
+
+  describe('the office day', () => {
+    function notice(page: HTMLElement): Element | null {
+      return page.querySelector('[data-testid="office-day-notice"]');
+    }
+
+    it('says upfront that the office is closed on a holiday and marks the desks as not bookable', async () => {
+      const page = await open('/buchen?buero=o1&datum=2026-12-25&teil=MORNING');
+      expect(api.lastDayRead().query).toEqual({ officeId: 'o1', date: '2026-12-25', part: 'MORNING' });
+      api.lastRead().resolve([desk('A-01'), desk('A-02', { free: false, morningFree: false, afternoonFree: false })]);
+      api.lastDayRead().resolve(HOLIDAY_DAY);
+      await settle();
+
+      expect(notice(page)?.getAttribute('role')).toBe('status');
+      expect(notice(page)?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        'Büro geschlossen: Am 25.12.2026 ist 1. Weihnachtsfeiertag – ein Feiertag in Bayern. Bitte wählen Sie einen anderen Tag.',
+      );
+      expect(statusOf(page, 'A-01')).toBe('closed');
+      expect(page.querySelector('[data-desk-code="A-01"]')?.textContent).toContain('an diesem Tag nicht buchbar');
+      expect([...page.querySelectorAll('.desk-grid button')].map((b) => b.textContent?.trim())).not.toContain('Buchen');
+      expect(page.querySelector('.summary')?.textContent).toContain('Keine Buchung möglich.');
+      // Nothing frees up on a holiday: no waitlist.
+      expect(page.querySelector('[data-testid="waitlist-box"]')).toBeNull();
+    });
+
+    it('says when the office is full by its cap and offers the waitlist at once, while desks look free', async () => {
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      api.lastRead().resolve([desk('A-01', { free: false, morningFree: false, afternoonFree: false }), desk('A-02')]);
+      api.lastDayRead().resolve(
+        anOfficeDay({
+          bookable: false,
+          capacity: 1,
+          booked: 1,
+          full: true,
+          refusal: { code: 'OVER_CAPACITY', messageDe: 'Höchstens 1 Platz …', message: 'At most 1 desk …' },
+        }),
+      );
+      await settle();
+
+      expect(notice(page)?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        'Voll: Das Büro ist an diesem Tag voll (Obergrenze 1 von 2 Plätzen).',
+      );
+      const box = page.querySelector('[data-testid="waitlist-box"]');
+      expect(box?.querySelector('button')?.textContent?.trim()).toBe('Auf die Warteliste setzen');
+      expect(statusOf(page, 'A-02')).toBe('closed');
+    });
+
+    it('says nothing while desks can be booked, and follows a desk event with a new read', async () => {
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      api.lastRead().resolve([desk('A-01'), desk('A-02')]);
+      api.lastDayRead().resolve(anOfficeDay({ capacity: 1, booked: 0 }));
+      await settle();
+      expect(notice(page)?.textContent?.trim()).toBe('');
+      expect(page.querySelector('[data-testid="waitlist-box"]')).toBeNull();
+
+      api.lastFollow().sink.next(desk('A-01', { free: false, morningFree: false, afternoonFree: false }));
+      api.lastDayRead().resolve(anOfficeDay({ bookable: false, capacity: 1, booked: 1, full: true }));
+      await settle();
+      expect(notice(page)?.textContent).toContain('Das Büro ist an diesem Tag voll (Obergrenze 1 von 2 Plätzen).');
+      expect(page.querySelector('[data-testid="waitlist-box"]')).not.toBeNull();
+    });
+
+    it('lists a blocked desk with its reason in words, without a way to book it', async () => {
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      api.lastRead().resolve([
+        desk('A-01'),
+        desk('A-03', {
+          free: false,
+          morningFree: false,
+          afternoonFree: false,
+          blocked: true,
+          blockedReason: 'Monitor defekt',
+        }),
+      ]);
+      await settle();
+
+      expect(statusOf(page, 'A-03')).toBe('blocked');
+      const card = page.querySelector('[data-desk-code="A-03"]');
+      expect(card?.textContent).toContain('gesperrt: Monitor defekt');
+      expect(card?.querySelector('button')).toBeNull();
+      expect(page.querySelector('.summary')?.textContent).toContain('1 von 2 Plätzen frei');
+    });
   });
 
   it('books a desk on several days in a dialog and shows the result per date', async () => {

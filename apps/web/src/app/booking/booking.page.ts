@@ -30,6 +30,7 @@ import type { DeskFilterQueryParams, DeskFilterSelection } from './desk-filter';
 import { deskFilterArgument, filterFromQueryParams, isFilterActive, queryParamsFromFilter } from './desk-filter';
 import type { DeskView } from './floor-plan';
 import { deskMarkers, planAreaFor, queryParamFromView, viewFromQueryParam } from './floor-plan';
+import { officeDayNotice } from './office-day-notice';
 import { BookingSelectionForm } from './ui/booking-selection-form';
 import { DeskCard } from './ui/desk-card';
 import { DeskFilterForm } from './ui/desk-filter-form';
@@ -173,8 +174,23 @@ export class BookingPage {
   protected readonly markers = computed(() => {
     const area = this.planArea();
     const positions = this.deskPositions.hasValue() ? this.deskPositions.value() : {};
-    return area === null ? { placed: [], unplaced: [] } : deskMarkers(this.store.desks(), positions, area.id);
+    return area === null
+      ? { placed: [], unplaced: [] }
+      : deskMarkers(this.store.desks(), positions, area.id, this.store.dayRefused());
   });
+
+  /** "3 von 4 Plätzen frei." once the desks are read; on a day that takes no bookings, that none can be booked. */
+  protected readonly summaryCount = computed(() => {
+    if (this.store.dayRefused()) {
+      return 'Keine Buchung möglich.';
+    }
+    return this.store.loadState() === 'ready'
+      ? `${this.store.freeCount()} von ${this.store.desks().length} Plätzen frei.`
+      : '';
+  });
+
+  /** What the page says upfront about the day: closed (and why) or full; null while desks can be booked. */
+  protected readonly dayNotice = computed(() => officeDayNotice(this.store.day(), this.office()?.deskCount ?? null));
   protected readonly equipment = computed(() =>
     this.equipmentOptions.hasValue() ? this.equipmentOptions.value() : [],
   );

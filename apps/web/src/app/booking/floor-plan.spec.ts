@@ -58,6 +58,21 @@ describe('deskMarkers', () => {
     expect(placed.map((m) => [m.left, m.top])).toEqual([[10, 90]]);
   });
 
+  it('names blocked desks with their reason and free desks on a closed day as not bookable', () => {
+    const blocked = { free: false, morningFree: false, afternoonFree: false, blocked: true } as const;
+    const desks = [aDesk('A-01'), aDesk('A-02', { ...blocked, blockedReason: 'Stuhl defekt' }), aDesk('A-03', blocked)];
+
+    expect(deskMarkers(desks, {}, 'area-eg').unplaced.map((m) => [m.status, m.label])).toEqual([
+      ['free', 'Platz A-01, frei – buchen'],
+      ['blocked', 'Platz A-02, gesperrt: Stuhl defekt'],
+      ['blocked', 'Platz A-03, gesperrt'],
+    ]);
+    expect(deskMarkers(desks, {}, 'area-eg', true).unplaced.map((m) => [m.status, m.label])[0]).toEqual([
+      'closed',
+      'Platz A-01, an diesem Tag nicht buchbar',
+    ]);
+  });
+
   it('names a desk that is being booked', () => {
     expect(markerLabel(aDesk('A-01'), true)).toBe('Platz A-01: bitte warten');
   });

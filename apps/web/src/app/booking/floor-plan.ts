@@ -2,7 +2,7 @@ import { DESK_VIEW_VALUES } from '../app.paths';
 import type { Area, DeskAvailability } from '../core/graphql/api.types';
 import type { DeskPositions } from './data-access/availability.api';
 import type { DeskStatus } from './data-access/desk-availability.state';
-import { deskStatus } from './data-access/desk-availability.state';
+import { blockedText, deskStatus } from './data-access/desk-availability.state';
 
 /** How the booking page shows the desks. The list is the default and the accessible equivalent of the plan. */
 export type DeskView = 'list' | 'plan';
@@ -42,29 +42,38 @@ export interface DeskMarker {
   readonly label: string;
 }
 
-const MARKER_LABEL: Readonly<Record<DeskStatus, (code: string) => string>> = {
-  free: (code) => `Platz ${code}, frei – buchen`,
-  taken: (code) => `Platz ${code}, belegt`,
-  mine: (code) => `Platz ${code}, Ihre Buchung – stornieren`,
+const MARKER_LABEL: Readonly<Record<DeskStatus, (desk: DeskAvailability) => string>> = {
+  free: (desk) => `Platz ${desk.code}, frei – buchen`,
+  taken: (desk) => `Platz ${desk.code}, belegt`,
+  mine: (desk) => `Platz ${desk.code}, Ihre Buchung – stornieren`,
+  blocked: (desk) => `Platz ${desk.code}, ${blockedText(desk)}`,
+  closed: (desk) => `Platz ${desk.code}, an diesem Tag nicht buchbar`,
 };
 
-/** The marker's accessible name: desk, status and what activating it does (unlike the list's "Platz X buchen"). */
-export function markerLabel(desk: DeskAvailability, busy = false): string {
+/**
+ * The marker's accessible name: desk, status and what activating it does (unlike the list's "Platz X buchen").
+ * `dayClosed`: the office takes no bookings on the day shown.
+ */
+export function markerLabel(desk: DeskAvailability, busy = false, dayClosed = false): string {
   if (busy) {
     return `Platz ${desk.code}: bitte warten`;
   }
-  return MARKER_LABEL[deskStatus(desk)](desk.code);
+  return MARKER_LABEL[deskStatus(desk, dayClosed)](desk);
 }
 
 function percent(fraction: number): number {
   return Math.round(Math.min(1, Math.max(0, fraction)) * 10000) / 100;
 }
 
-/** The area's desks as markers: placed ones (in list order) and, apart, those without a position. */
+/**
+ * The area's desks as markers: placed ones (in list order) and, apart, those without a position. `dayClosed`: the
+ * office takes no bookings on the day shown, so free desks show as not bookable.
+ */
 export function deskMarkers(
   desks: readonly DeskAvailability[],
   positions: DeskPositions,
   areaId: string,
+  dayClosed = false,
 ): { readonly placed: readonly DeskMarker[]; readonly unplaced: readonly DeskMarker[] } {
   const placed: DeskMarker[] = [];
   const unplaced: DeskMarker[] = [];
@@ -75,10 +84,10 @@ export function deskMarkers(
     const position = positions[desk.deskId] ?? positionOf(desk);
     const marker = {
       desk,
-      status: deskStatus(desk),
+      status: deskStatus(desk, dayClosed),
       left: position === null ? null : percent(position.x),
       top: position === null ? null : percent(position.y),
-      label: markerLabel(desk),
+      label: markerLabel(desk, false, dayClosed),
     };
     (position === null ? unplaced : placed).push(marker);
   }

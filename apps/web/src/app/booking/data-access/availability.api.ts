@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 
-import type { Area, DayPart, DeskAvailability, DeskFilter, Office } from '../../core/graphql/api.types';
+import type { Area, DayPart, DeskAvailability, DeskFilter, Office, OfficeDay } from '../../core/graphql/api.types';
 import { GraphqlHttpClient } from '../../core/graphql/graphql-http.client';
 import type { LiveSink } from '../../core/graphql/graphql-live.client';
 import { GraphqlLiveClient } from '../../core/graphql/graphql-live.client';
@@ -25,7 +25,8 @@ export type DeskPositions = Readonly<Record<string, DeskPosition>>;
 
 type DeskAvailabilityVariables = Omit<AvailabilityQuery, 'filter'> & { filter?: DeskFilter };
 
-const DESK_FIELDS = 'deskId code areaId areaName morningFree afternoonFree free myBookingId accessible equipment';
+const DESK_FIELDS =
+  'deskId code areaId areaName morningFree afternoonFree free blocked blockedReason myBookingId accessible equipment';
 
 export const OFFICES = graphqlOperation<{ offices: Office[] }>(
   `query Offices { offices { id name address deskCount municipality { ags name land } operator { id name } } }`,
@@ -44,6 +45,15 @@ export const DESK_AVAILABILITY_CHANGED = graphqlOperation<
 >(
   `subscription DeskAvailabilityChanged($officeId: ID!, $date: String!, $part: DayPart!) {
     deskAvailabilityChanged(officeId: $officeId, date: $date, part: $part) { ${DESK_FIELDS} }
+  }`,
+);
+
+/** Whether the office takes bookings that day and part, and why not: read with the desks and after each change. */
+export const OFFICE_DAY = graphqlOperation<{ officeDay: OfficeDay }, Omit<AvailabilityQuery, 'filter'>>(
+  `query OfficeDay($officeId: ID!, $date: String!, $part: DayPart!) {
+    officeDay(officeId: $officeId, date: $date, part: $part) {
+      date part bookable capacity booked full refusal { code message messageDe }
+    }
   }`,
 );
 
@@ -119,6 +129,16 @@ export class AvailabilityApi {
   async deskAvailability(query: AvailabilityQuery): Promise<DeskAvailability[]> {
     const data = await this.graphql.request(DESK_AVAILABILITY, { ...query });
     return data.deskAvailability;
+  }
+
+  /** Whether the office takes bookings on the query's date and part (the filter does not matter). */
+  async officeDay(query: AvailabilityQuery): Promise<OfficeDay> {
+    const data = await this.graphql.request(OFFICE_DAY, {
+      officeId: query.officeId,
+      date: query.date,
+      part: query.part,
+    });
+    return data.officeDay;
   }
 
   /** Follows changes of every desk of the office (unfiltered); returns the function that stops it. */

@@ -1,6 +1,7 @@
 import { aDesk } from '../../../testing/desk-availability';
 import type { DeskAvailability } from '../../core/graphql/api.types';
 import {
+  blockedText,
   describeStatusChange,
   deskStatus,
   groupDesksByArea,
@@ -22,6 +23,43 @@ describe('deskStatus', () => {
 
   it('stays free when my booking holds only the other half of the day', () => {
     expect(deskStatus(desk({ code: 'A-01', morningFree: false, free: true, myBookingId: 'b1' }))).toBe('free');
+  });
+
+  const BLOCKED = { free: false, morningFree: false, afternoonFree: false, blocked: true } as const;
+
+  it('is blocked for a blocked desk, unless my booking from before the block is on it', () => {
+    expect(deskStatus(desk({ code: 'A-03', ...BLOCKED, blockedReason: 'Stuhl defekt' }))).toBe('blocked');
+    expect(deskStatus(desk({ code: 'A-03', ...BLOCKED, myBookingId: 'b1' }))).toBe('mine');
+    expect(deskStatus(desk({ code: 'A-03', ...BLOCKED }), true)).toBe('blocked');
+  });
+
+  it('is closed for a free desk on a day the office takes no bookings; taken and mine stay', () => {
+    expect(deskStatus(desk({ code: 'A-01' }), true)).toBe('closed');
+    expect(deskStatus(desk({ code: 'A-01', free: false }), true)).toBe('taken');
+    expect(deskStatus(desk({ code: 'A-01', free: false, myBookingId: 'b1' }), true)).toBe('mine');
+  });
+});
+
+describe('blockedText', () => {
+  it('says why a desk is blocked, in words', () => {
+    expect(blockedText({ blockedReason: 'Stuhl defekt' })).toBe('gesperrt: Stuhl defekt');
+    expect(blockedText({ blockedReason: '  ' })).toBe('gesperrt');
+    expect(blockedText({ blockedReason: null })).toBe('gesperrt');
+  });
+
+  it('is announced when a desk is blocked under the user’s eyes', () => {
+    const after = desk({ code: 'A-03', free: false, blocked: true, blockedReason: 'Umbau' });
+    expect(describeStatusChange(desk({ code: 'A-03' }), after)).toBe('Platz A-03 ist jetzt gesperrt: Umbau.');
+  });
+
+  it('keeps a blocked desk unavailable when the own booking on it is cancelled', () => {
+    const mine = desk({ code: 'A-03', free: false, morningFree: false, blocked: true, myBookingId: 'b1' });
+    expect(withoutOwnBooking(mine, { part: 'MORNING' }, 'MORNING')).toMatchObject({
+      free: false,
+      morningFree: false,
+      afternoonFree: false,
+      myBookingId: null,
+    });
   });
 });
 

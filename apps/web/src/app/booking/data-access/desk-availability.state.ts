@@ -1,18 +1,32 @@
 import type { Booking, DayPart, DeskAvailability } from '../../core/graphql/api.types';
 
-/** What a desk card shows: free to book, taken by someone, or booked by me. */
-export type DeskStatus = 'free' | 'taken' | 'mine';
+/**
+ * What a desk card shows: free to book, taken by someone, booked by me, blocked by the facility management, or free
+ * but not bookable because the office takes no bookings that day (closed, in the past, beyond the horizon, at its cap).
+ */
+export type DeskStatus = 'free' | 'taken' | 'mine' | 'blocked' | 'closed';
 
 export interface DeskArea {
   readonly areaName: string;
   readonly desks: readonly DeskAvailability[];
 }
 
-export function deskStatus(desk: DeskAvailability): DeskStatus {
+/** The desk's status; `dayClosed`: the office takes no bookings on the day shown (see OfficeDay). */
+export function deskStatus(desk: DeskAvailability, dayClosed = false): DeskStatus {
+  if (desk.blocked) {
+    // A booking made before the desk was blocked can still be cancelled.
+    return desk.myBookingId ? 'mine' : 'blocked';
+  }
   if (desk.free) {
-    return 'free';
+    return dayClosed ? 'closed' : 'free';
   }
   return desk.myBookingId ? 'mine' : 'taken';
+}
+
+/** "gesperrt: Stuhl defekt", or "gesperrt" without a reason. */
+export function blockedText(desk: Pick<DeskAvailability, 'blockedReason'>): string {
+  const reason = desk.blockedReason?.trim();
+  return reason ? `gesperrt: ${reason}` : 'gesperrt';
 }
 
 function coversMorning(part: DayPart): boolean {
@@ -65,7 +79,7 @@ export function withOwnBooking(
     ...desk,
     morningFree,
     afternoonFree,
-    free: isFreeFor(viewedPart, morningFree, afternoonFree),
+    free: !desk.blocked && isFreeFor(viewedPart, morningFree, afternoonFree),
     myBookingId: booking.id,
   };
 }
@@ -76,13 +90,14 @@ export function withoutOwnBooking(
   booking: Pick<Booking, 'part'>,
   viewedPart: DayPart,
 ): DeskAvailability {
-  const morningFree = desk.morningFree || coversMorning(booking.part);
-  const afternoonFree = desk.afternoonFree || coversAfternoon(booking.part);
+  // A blocked desk stays unavailable when the own booking on it goes.
+  const morningFree = !desk.blocked && (desk.morningFree || coversMorning(booking.part));
+  const afternoonFree = !desk.blocked && (desk.afternoonFree || coversAfternoon(booking.part));
   return {
     ...desk,
     morningFree,
     afternoonFree,
-    free: isFreeFor(viewedPart, morningFree, afternoonFree),
+    free: !desk.blocked && isFreeFor(viewedPart, morningFree, afternoonFree),
     myBookingId: null,
   };
 }
@@ -91,6 +106,8 @@ const STATUS_SENTENCE: Readonly<Record<DeskStatus, string>> = {
   free: 'frei',
   taken: 'belegt',
   mine: 'von Ihnen gebucht',
+  blocked: 'gesperrt',
+  closed: 'nicht buchbar',
 };
 
 /**
@@ -105,5 +122,5 @@ export function describeStatusChange(before: DeskAvailability | undefined, after
   if (deskStatus(before) === status) {
     return null;
   }
-  return `Platz ${after.code} ist jetzt ${STATUS_SENTENCE[status]}.`;
+  return `Platz ${after.code} ist jetzt ${status === 'blocked' ? blockedText(after) : STATUS_SENTENCE[status]}.`;
 }

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 
 import { aDesk } from '../../../testing/desk-availability';
 import { FakeAvailabilityApi } from '../../../testing/fake-availability-api';
+import { anOfficeDay, FULL_BY_CAP_DAY, HOLIDAY_DAY } from '../../../testing/office-day';
 import { Announcer } from '../../core/a11y/announcer';
 import type { Booking, DeskAvailability } from '../../core/graphql/api.types';
 import { GraphqlRequestError } from '../../core/graphql/graphql-request.error';
@@ -276,6 +277,71 @@ describe('DeskAvailabilityStore', () => {
     await settle();
     expect(store.officeFull()).toBe(false);
     expect(store.noneFreeWithFilter()).toBe(true);
+  });
+
+  describe('the office day', () => {
+    it('is read with the desks, and again after every desk event and on reconnecting', async () => {
+      await showDesks([desk('A-01'), desk('A-02')]);
+      expect(api.dayReads.map((read) => read.query)).toEqual([QUERY]);
+      api.lastDayRead().resolve(anOfficeDay({ capacity: 2, booked: 1 }));
+      await settle();
+      expect(store.day()).toMatchObject({ booked: 1, full: false });
+      expect(store.officeFull()).toBe(false);
+
+      // Another person books: the count against the cap changes.
+      api.lastFollow().sink.next(desk('A-02', TAKEN));
+      expect(api.dayReads).toHaveLength(2);
+      api.lastDayRead().resolve(FULL_BY_CAP_DAY);
+      await settle();
+      expect(store.day()).toBe(FULL_BY_CAP_DAY);
+      expect(store.officeFull()).toBe(true);
+      expect(store.dayRefused()).toBe(true);
+      expect(store.dayClosed()).toBe(false);
+
+      api.reconnect();
+      expect(api.dayReads).toHaveLength(3);
+      api.lastDayRead().resolve(anOfficeDay({ capacity: 2, booked: 1 }));
+      api.lastRead().resolve([desk('A-01'), desk('A-02', TAKEN)]);
+      await settle();
+      expect(store.officeFull()).toBe(false);
+    });
+
+    it('keeps only the answer to the newest read', async () => {
+      await showDesks([desk('A-01')]);
+      const older = api.lastDayRead();
+      api.lastFollow().sink.next(desk('A-01', TAKEN));
+      api.lastDayRead().resolve(anOfficeDay({ booked: 1 }));
+      older.resolve(anOfficeDay({ booked: 0 }));
+      await settle();
+      expect(store.day()?.booked).toBe(1);
+    });
+
+    it('forgets the day of another selection', async () => {
+      await showDesks([desk('A-01')]);
+      const old = api.lastDayRead();
+      store.watch({ ...QUERY, date: '2026-11-25' });
+      old.resolve(HOLIDAY_DAY);
+      await settle();
+      expect(store.day()).toBeNull();
+      expect(api.lastDayRead().query.date).toBe('2026-11-25');
+    });
+
+    it('calls a closed day closed, not full, even when every desk is taken', async () => {
+      await showDesks([desk('A-01', TAKEN)]);
+      expect(store.officeFull()).toBe(true);
+      api.lastDayRead().resolve(HOLIDAY_DAY);
+      await settle();
+      expect(store.dayClosed()).toBe(true);
+      expect(store.officeFull()).toBe(false);
+    });
+
+    it('is left out when it cannot be read: the desks still show', async () => {
+      await showDesks([desk('A-01')]);
+      api.lastDayRead().reject(new Error('offline'));
+      await settle();
+      expect(store.day()).toBeNull();
+      expect(store.loadState()).toBe('ready');
+    });
   });
 
   it('stops following and listening when the page goes away', async () => {

@@ -2,7 +2,7 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 
 import { Announcer } from '../../core/a11y/announcer';
 import { errorMessageFor } from '../../core/errors/error-messages';
-import type { DeskAvailability } from '../../core/graphql/api.types';
+import type { DeskAvailability, OfficeDay } from '../../core/graphql/api.types';
 import type { ClientErrorCode } from '../../core/graphql/graphql-request.error';
 import { errorCodeOf } from '../../core/graphql/graphql-request.error';
 import { BookingsApi } from '../../shared/data-access/bookings.api';
@@ -62,6 +62,10 @@ export class DeskAvailabilityStore {
   private readonly busy = signal<string | null>(null);
   /** The API refused a booking because the office is at its cap for this time. */
   private readonly overCapacity = signal(false);
+  /** Whether the office takes bookings on the day shown, as last read; null until read (or when the read failed). */
+  private readonly officeDay = signal<OfficeDay | null>(null);
+  /** Counts reads of the office day, so that an answer to an older read is dropped. */
+  private dayGeneration = 0;
   /**
    * Whether a live event for the desk of the own booking or cancellation under way came before its answer. Events
    * are sent after the commit, so such an event is at least as new as the answer: it wins over the answer's patch
@@ -87,12 +91,28 @@ export class DeskAvailabilityStore {
   readonly note = this.lastNote.asReadonly();
   /** Desk whose booking or cancellation is under way. */
   readonly busyDeskId = this.busy.asReadonly();
+  /** The office day as last read: refusal, cap and bookings. */
+  readonly day = this.officeDay.asReadonly();
   /**
-   * No desk can be booked for this time: the API said the office is at its cap, or every desk shown is taken by
-   * others. With a filter, taken desks only say that no matching desk is free, so they do not count then.
+   * The office takes no bookings on the day shown for a reason other than fullness (holiday, closure, closed weekday,
+   * past, beyond the horizon): no desk can be booked, whatever frees up.
+   */
+  readonly dayClosed = computed(() => {
+    const refusal = this.officeDay()?.refusal;
+    return refusal !== undefined && refusal !== null && refusal.code !== 'OVER_CAPACITY';
+  });
+  /** No desk can be booked on the day shown, for any reason the office day gives (a cap reached included). */
+  readonly dayRefused = computed(() => (this.officeDay()?.refusal ?? null) !== null);
+  /**
+   * No desk can be booked for this time but one may free up (the waitlist): the office day says it is full (cap
+   * reached or every desk taken), the API refused a booking for the cap, or every desk shown is taken by others.
+   * With a filter, taken desks only say that no matching desk is free, so they do not count then.
    */
   readonly officeFull = computed(() => {
-    if (this.overCapacity()) {
+    if (this.dayClosed()) {
+      return false;
+    }
+    if (this.overCapacity() || this.officeDay()?.full === true) {
       return true;
     }
     const desks = this.deskList();
@@ -125,8 +145,9 @@ export class DeskAvailabilityStore {
     this.query = query;
     this.lastNote.set(null);
     this.overCapacity.set(false);
-    // Never show the desks of another office or day while the new ones load.
+    // Never show the desks (or the day) of another office or day while the new ones load.
     this.deskList.set([]);
+    this.officeDay.set(null);
     if (query === null) {
       this.load.set('idle');
       return;
@@ -150,6 +171,7 @@ export class DeskAvailabilityStore {
     const generation = ++this.readGeneration;
     this.heldEvents = [];
     this.load.set('loading');
+    void this.reloadDay();
     try {
       const desks = await this.api.deskAvailability(query);
       if (generation !== this.readGeneration) {
@@ -167,6 +189,33 @@ export class DeskAvailabilityStore {
       this.heldEvents = null;
       this.loadErrorText.set(errorMessageFor(error));
       this.load.set('error');
+    }
+  }
+
+  /**
+   * Reads the office day again: with every full read (a new selection, a reconnection) and after every change of a
+   * desk (its bookings count against the cap). Only the answer to the newest read is kept.
+   */
+  async reloadDay(): Promise<void> {
+    const query = this.query;
+    if (query === null) {
+      return;
+    }
+    const generation = ++this.dayGeneration;
+    try {
+      const day = await this.api.officeDay(query);
+      if (generation === this.dayGeneration) {
+        this.officeDay.set(day);
+        if (!day.full) {
+          // A desk freed up or the cap was raised: the refusal of an earlier attempt no longer holds.
+          this.overCapacity.set(false);
+        }
+      }
+    } catch {
+      // Without the day the page still works as before: desks and refusals on booking.
+      if (generation === this.dayGeneration) {
+        this.officeDay.set(null);
+      }
     }
   }
 
@@ -225,6 +274,8 @@ export class DeskAvailabilityStore {
     if (desk.deskId === this.busy()) {
       this.eventDuringAction = true;
     }
+    // Any desk's change may change how full the office is: its cap counts every desk, filtered or not.
+    void this.reloadDay();
     // Events come for every desk of the office: one outside the filter must not join the list.
     if (!deskMatchesFilter(desk, this.query?.filter)) {
       this.deskList.update((desks) => desks.filter((d) => d.deskId !== desk.deskId));
@@ -252,6 +303,8 @@ export class DeskAvailabilityStore {
     if (errorCodeOf(error) === 'OVER_CAPACITY') {
       this.overCapacity.set(true);
     }
+    // The refusal may come from a change the screen has not seen yet (a closure, the cap): read the day again.
+    void this.reloadDay();
     if (STALE_AFTER.has(errorCodeOf(error))) {
       void this.reload();
     }
@@ -264,5 +317,6 @@ export class DeskAvailabilityStore {
     this.heldEvents = null;
     // Answers to reads for the old query are dropped.
     this.readGeneration += 1;
+    this.dayGeneration += 1;
   }
 }

@@ -10,9 +10,13 @@ const desk = (partial: Partial<DeskAvailability> = {}): DeskAvailability => aDes
 describe('DeskCard', () => {
   let fixture: ComponentFixture<DeskCard>;
 
-  async function render(value: DeskAvailability, inputs: { busy?: boolean } = {}): Promise<HTMLElement> {
+  async function render(
+    value: DeskAvailability,
+    inputs: { busy?: boolean; dayClosed?: boolean } = {},
+  ): Promise<HTMLElement> {
     fixture.componentRef.setInput('desk', value);
     fixture.componentRef.setInput('busy', inputs.busy ?? false);
+    fixture.componentRef.setInput('dayClosed', inputs.dayClosed ?? false);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
@@ -105,6 +109,38 @@ describe('DeskCard', () => {
   it('offers no recurring booking for a desk someone else has', async () => {
     const card = await render(desk({ free: false, morningFree: false, afternoonFree: false }));
     expect(card.querySelector('[aria-label="Platz A-03 regelmäßig buchen"]')).toBeNull();
+  });
+
+  it('shows a blocked desk as gesperrt with its reason, in words, and offers nothing', async () => {
+    const card = await render(
+      desk({ free: false, morningFree: false, afternoonFree: false, blocked: true, blockedReason: 'Stuhl defekt' }),
+    );
+
+    const status = card.querySelector('[data-status]');
+    expect(status?.getAttribute('data-status')).toBe('blocked');
+    expect(status?.textContent?.replace(/\s+/g, ' ').trim()).toBe('⊘ gesperrt: Stuhl defekt');
+    expect(card.querySelector('button')).toBeNull();
+    expect(card.textContent).not.toContain('noch frei');
+  });
+
+  it('shows a free desk as not bookable on a day the office takes no bookings, keeping the series', async () => {
+    const book = jest.fn();
+    fixture.componentInstance.bookDesk.subscribe(book);
+    const card = await render(desk(), { dayClosed: true });
+
+    const status = card.querySelector('[data-status]');
+    expect(status?.getAttribute('data-status')).toBe('closed');
+    expect(status?.textContent).toContain('an diesem Tag nicht buchbar');
+    const buttons = [...card.querySelectorAll('button')];
+    expect(buttons.map((button) => button.textContent?.trim())).toEqual(['Regelmäßig buchen …']);
+    expect(book).not.toHaveBeenCalled();
+  });
+
+  it('still lets the own booking be cancelled on a closed day', async () => {
+    const card = await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }), {
+      dayClosed: true,
+    });
+    expect(card.querySelector('button')?.textContent?.trim()).toBe('Stornieren');
   });
 
   it('ignores clicks while busy', async () => {

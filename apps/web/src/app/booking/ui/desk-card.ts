@@ -3,19 +3,22 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import type { DeskAvailability } from '../../core/graphql/api.types';
 import { equipmentLabel } from '../../shared/labels/equipment.labels';
 import type { DeskStatus } from '../data-access/desk-availability.state';
-import { deskStatus } from '../data-access/desk-availability.state';
+import { blockedText, deskStatus } from '../data-access/desk-availability.state';
 
-const STATUS_TEXT: Readonly<Record<DeskStatus, string>> = {
+const STATUS_TEXT: Readonly<Record<Exclude<DeskStatus, 'blocked'>, string>> = {
   free: 'frei',
   taken: 'belegt',
   mine: 'Ihre Buchung',
+  closed: 'an diesem Tag nicht buchbar',
 };
 
 /** Shapes beside the status word, so status never depends on colour alone. */
-const STATUS_ICON: Readonly<Record<DeskStatus, string>> = {
+export const STATUS_ICON: Readonly<Record<DeskStatus, string>> = {
   free: '✓',
   taken: '✕',
   mine: '★',
+  blocked: '⊘',
+  closed: '–',
 };
 
 /** One desk: its code, whether it is free, and the one action that fits. */
@@ -31,13 +34,22 @@ export class DeskCard {
   readonly busy = input(false);
   /** Another action is under way; this card waits. */
   readonly waiting = input(false);
+  /** The office takes no bookings on the day shown: a free desk cannot be booked (the page says why). */
+  readonly dayClosed = input(false);
   readonly bookDesk = output<void>();
   readonly cancelBooking = output<void>();
   /** Book this desk on several days: the page opens the dialog. */
   readonly bookRecurring = output<void>();
 
-  protected readonly status = computed(() => deskStatus(this.desk()));
-  protected readonly statusText = computed(() => STATUS_TEXT[this.status()]);
+  protected readonly status = computed(() => deskStatus(this.desk(), this.dayClosed()));
+  protected readonly statusText = computed(() => {
+    const status = this.status();
+    return status === 'blocked' ? blockedText(this.desk()) : STATUS_TEXT[status];
+  });
+  /** Booking (or cancelling) fits the desk: free, or the own booking. */
+  protected readonly actionable = computed(() => this.status() === 'free' || this.status() === 'mine');
+  /** A series can start from here: not for a blocked desk, which no day can have. */
+  protected readonly recurringOffered = computed(() => this.status() !== 'taken' && this.status() !== 'blocked');
   protected readonly statusIcon = computed(() => STATUS_ICON[this.status()]);
   /** Equipment in German and "barrierefrei", as words. */
   protected readonly facts = computed(() => {
@@ -48,7 +60,7 @@ export class DeskCard {
   /** For a desk taken for the part asked, which half of the day is still free. */
   protected readonly halfFree = computed(() => {
     const desk = this.desk();
-    if (this.status() !== 'taken') {
+    if (this.status() !== 'taken' || this.dayClosed()) {
       return null;
     }
     if (desk.morningFree) {

@@ -12,11 +12,14 @@ const STATUS_ICON: Readonly<Record<DeskStatus, string>> = {
   free: '✓',
   taken: '✕',
   mine: '★',
+  blocked: '⊘',
+  closed: '–',
 };
 
 /**
  * An area's floor plan with a button per placed desk, and the desks without a position below it. Activating a free
- * desk books it, one's own booking cancels it, a taken desk does nothing (it stays focusable, aria-disabled).
+ * desk books it, one's own booking cancels it; a taken or blocked desk, or any on a day the office takes no bookings,
+ * does nothing (it stays focusable, aria-disabled).
  */
 @Component({
   selector: 'nb-floor-plan',
@@ -35,17 +38,22 @@ export class FloorPlan {
   readonly cancelBooking = output<DeskAvailability>();
 
   protected readonly planUrl = computed(() => svgDataUrl(this.area().floorPlanSvg));
+  /** The legend names the sign for "not bookable that day" only when it is shown. */
+  protected readonly showsClosed = computed(() =>
+    [...this.placed(), ...this.unplaced()].some((marker) => marker.status === 'closed'),
+  );
 
   protected icon(marker: DeskMarker): string {
     return STATUS_ICON[marker.status];
   }
 
   protected label(marker: DeskMarker): string {
-    return markerLabel(marker.desk, marker.desk.deskId === this.busyDeskId());
+    return marker.desk.deskId === this.busyDeskId() ? markerLabel(marker.desk, true) : marker.label;
   }
 
+  /** Only free desks and one's own bookings act; the rest stay focusable (aria-disabled) so their names are heard. */
   protected inactive(marker: DeskMarker): boolean {
-    return marker.status === 'taken' || this.busyDeskId() !== null;
+    return (marker.status !== 'free' && marker.status !== 'mine') || this.busyDeskId() !== null;
   }
 
   protected act(marker: DeskMarker): void {
