@@ -9,5 +9,8 @@ export * from './lib/holidays.js';
 export * from './lib/land.js';
 export * from './lib/localized-text.js';
 export * from './lib/office-calendar.js';
+export * from './lib/presence-policy.js';
+export * from './lib/presence-ranking.js';
 export * from './lib/recurrence.js';
 export * from './lib/refusal-texts.js';
+export * from './lib/seating.js';

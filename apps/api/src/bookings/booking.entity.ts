@@ -46,4 +46,8 @@ export class BookingEntity {
   /** When the no-show release job released the booking (status RELEASED). */
   @Column({ name: 'released_at', type: 'timestamptz', nullable: true })
   releasedAt!: Date | null;
+
+  /** The team day that made the booking (source TEAM_DAY); moving or cancelling the day finds it by this. */
+  @Column({ name: 'presence_day_id', type: 'uuid', nullable: true })
+  presenceDayId!: string | null;
 }

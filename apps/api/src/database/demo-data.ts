@@ -5,7 +5,10 @@ import { DEMO_FLOOR_PLANS } from './demo-floor-plans.js';
 /**
  * Demo data for a first start: three organisations (a state agency of each of two Länder and a town), five
  * municipalities in Bayern and Nordrhein-Westfalen, five offices with 52 desks (three shared with other
- * organisations), eight people with admins, facility managers and three teams with their leads.
+ * organisations), fourteen people with admins, facility managers and three teams with their leads.
+ * Presence (issue 5): the team Geodaten of the LDBV (lead Mehmet Yılmaz) has nine members and a presence policy of two
+ * office days a week with Tuesday as fixed weekday; five of its members let their teams see where they are (TEAMS),
+ * one the whole organisation; everybody else keeps the default (nobody).
  * Municipality keys (AGS) and coordinates are the real ones.
  * Booking rules: Fürth and Erlangen are open Monday to Friday with neither cap nor quota (the API tests book there);
  * Bamberg is open Monday to Thursday, books 30 days ahead, closes between Christmas and New Year and has a blocked
@@ -151,7 +154,25 @@ const PEOPLE = [
     email: 'peter.schulz@it.nrw.example',
     organisation: 'IT.NRW – Landesbetrieb Information und Technik',
   },
+  // Geodaten's further members. Their names sort after everybody above, so lists ordered by name keep the first
+  // eight people where they were.
+  { name: 'Ulrike Neumann', email: 'ulrike.neumann@ldbv.example', organisation: LDBV },
+  { name: 'Uwe Krause', email: 'uwe.krause@ldbv.example', organisation: LDBV },
+  { name: 'Vanessa Richter', email: 'vanessa.richter@ldbv.example', organisation: LDBV },
+  { name: 'Viktor Lang', email: 'viktor.lang@ldbv.example', organisation: LDBV },
+  { name: 'Wiebke Fischer', email: 'wiebke.fischer@ldbv.example', organisation: LDBV },
+  { name: 'Yasemin Arslan', email: 'yasemin.arslan@ldbv.example', organisation: LDBV },
 ] as const;
+
+/** Who lets others see that they are in an office (everybody else: nobody, the default). */
+const VISIBILITY: readonly { readonly person: string; readonly visibility: 'TEAMS' | 'ORGANISATION' }[] = [
+  { person: 'Mehmet Yılmaz', visibility: 'TEAMS' },
+  { person: 'Ulrike Neumann', visibility: 'TEAMS' },
+  { person: 'Uwe Krause', visibility: 'TEAMS' },
+  { person: 'Viktor Lang', visibility: 'TEAMS' },
+  { person: 'Yasemin Arslan', visibility: 'TEAMS' },
+  { person: 'Wiebke Fischer', visibility: 'ORGANISATION' },
+];
 
 const ORGANISATION_ADMINS = [
   { person: 'Anna Schmidt', organisation: LDBV },
@@ -170,7 +191,17 @@ const TEAMS = [
     name: 'Geodaten',
     organisation: LDBV,
     lead: 'Mehmet Yılmaz',
-    members: ['Mehmet Yılmaz', 'Anna Schmidt', 'Sabine Wagner'],
+    members: [
+      'Mehmet Yılmaz',
+      'Anna Schmidt',
+      'Sabine Wagner',
+      'Ulrike Neumann',
+      'Uwe Krause',
+      'Vanessa Richter',
+      'Viktor Lang',
+      'Wiebke Fischer',
+      'Yasemin Arslan',
+    ],
   },
   { name: 'Bürgerservice', organisation: FUERTH, lead: 'Jürgen Köhler', members: ['Jürgen Köhler', 'Lena Hoffmann'] },
   {
@@ -180,6 +211,9 @@ const TEAMS = [
     members: ['Fatma Demir', 'Thomas Becker', 'Peter Schulz'],
   },
 ] as const;
+
+/** Presence policies: fixed weekdays are ISO weekdays (2 = Tuesday). */
+const PRESENCE_POLICIES = [{ team: 'Geodaten', period: 'WEEK', minDays: 2, fixedWeekdays: [2] }] as const;
 
 /** Seeds the demo data in one transaction when the database holds no organisation yet. Returns whether it did. */
 export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
@@ -283,6 +317,9 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
     )) as { id: string }[];
     personIds.set(person.name, requireId(row));
   }
+  for (const { person, visibility } of VISIBILITY) {
+    await manager.query('UPDATE people SET visibility = $2 WHERE id = $1', [personIds.get(person), visibility]);
+  }
   for (const admin of ORGANISATION_ADMINS) {
     await manager.query(
       `INSERT INTO role_assignments (person_id, role, organisation_id) VALUES ($1, 'ORGANISATION_ADMIN', $2)`,
@@ -295,11 +332,13 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
       [personIds.get(facilityManager.person), officeIds.get(facilityManager.office)],
     );
   }
+  const teamIds = new Map<string, string>();
   for (const team of TEAMS) {
     const [row] = (await manager.query('INSERT INTO teams (organisation_id, name) VALUES ($1, $2) RETURNING id', [
       organisationIds.get(team.organisation),
       team.name,
     ])) as { id: string }[];
+    teamIds.set(team.name, requireId(row));
     for (const member of team.members) {
       await manager.query('INSERT INTO team_members (team_id, person_id, is_lead) VALUES ($1, $2, $3)', [
         requireId(row),
@@ -307,6 +346,12 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
         member === team.lead,
       ]);
     }
+  }
+  for (const policy of PRESENCE_POLICIES) {
+    await manager.query(
+      `INSERT INTO presence_policies (team_id, period, min_days, fixed_weekdays) VALUES ($1, $2, $3, $4::smallint[])`,
+      [teamIds.get(policy.team), policy.period, policy.minDays, [...policy.fixedWeekdays]],
+    );
   }
 }
 

@@ -6,6 +6,8 @@ import { DeskEntity } from '../places/desk.entity.js';
 import { MunicipalityEntity } from '../places/municipality.entity.js';
 import { OfficeEntity } from '../places/office.entity.js';
 import { OfficeClosureEntity } from '../places/office-closure.entity.js';
+import { PresenceAnswerEntity } from '../presence/days/presence-answer.entity.js';
+import { PresenceDayEntity } from '../presence/days/presence-day.entity.js';
 import { WaitlistEntryEntity } from '../waitlist/waitlist-entry.entity.js';
 
 export const ENTITIES = [
@@ -18,4 +20,6 @@ export const ENTITIES = [
   DeskEntity,
   BookingEntity,
   WaitlistEntryEntity,
+  PresenceDayEntity,
+  PresenceAnswerEntity,
 ];

@@ -35,3 +35,14 @@ export class NotTeamLeadError extends DomainError {
     });
   }
 }
+
+/** A range of dates that is malformed, reversed or longer than a query allows (shared by the team queries). */
+export class InvalidDateRangeError extends DomainError {
+  constructor(maxDays: number) {
+    const en = `Choose a range from a first to a last date (YYYY-MM-DD), the last not before the first, at most ${maxDays} days.`;
+    super(PresenceErrorCode.InvalidDateRange, en, {
+      de: `Bitte wählen Sie einen Zeitraum von einem ersten bis zu einem letzten Tag (JJJJ-MM-TT), der letzte nicht vor dem ersten, höchstens ${maxDays} Tage.`,
+      en,
+    });
+  }
+}

@@ -10,6 +10,9 @@ export const BOOKING_CHANGE_REASONS = [
   'WAITLIST_ASSIGNED',
   'CHECKED_IN',
   'RELEASED_NO_SHOW',
+  'TEAM_DAY_BOOKED',
+  'TEAM_DAY_MOVED',
+  'TEAM_DAY_CANCELLED',
 ] as const;
 export type BookingChangeReason = (typeof BOOKING_CHANGE_REASONS)[number];
 

@@ -7,6 +7,7 @@ import { AvailabilityEvents } from './availability-events.js';
 import { MyBookingEvents } from './my-booking-events.js';
 import { PostgresPubSub } from './postgres-pub-sub.js';
 import { PUB_SUB } from './pub-sub.token.js';
+import { TeamPresenceEvents } from './team-presence-events.js';
 
 /**
  * One PubSub provider for the whole API. With a PostgreSQL server it is LISTEN/NOTIFY, so several API instances
@@ -28,8 +29,9 @@ import { PUB_SUB } from './pub-sub.token.js';
     },
     AvailabilityEvents,
     MyBookingEvents,
+    TeamPresenceEvents,
   ],
-  exports: [AvailabilityEvents, MyBookingEvents],
+  exports: [AvailabilityEvents, MyBookingEvents, TeamPresenceEvents],
 })
 export class RealtimeModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}

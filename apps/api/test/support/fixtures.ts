@@ -158,3 +158,26 @@ export function nextHoliday(): CivilDate {
   }
   throw new Error('no public holiday in Bayern within a year');
 }
+
+/** A team of the organisation `addPeople` adds people to, with `leads` leading it and `members` in it. */
+export async function addTeam(
+  test: TestApi,
+  name: string,
+  leads: readonly string[],
+  members: readonly string[],
+): Promise<string> {
+  const [team] = await test.sql<{ id: string }>(
+    `INSERT INTO teams (organisation_id, name) VALUES ((SELECT id FROM organisations ORDER BY name LIMIT 1), $1)
+     RETURNING id`,
+    [name],
+  );
+  if (!team) throw new Error('team not inserted');
+  for (const personId of [...leads, ...members]) {
+    await test.sql('INSERT INTO team_members (team_id, person_id, is_lead) VALUES ($1, $2, $3)', [
+      team.id,
+      personId,
+      leads.includes(personId),
+    ]);
+  }
+  return team.id;
+}

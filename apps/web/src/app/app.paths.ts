@@ -5,6 +5,8 @@ export const ROUTE_PATHS = {
   booking: 'buchen',
   myBookings: 'meine-buchungen',
   profile: 'profil',
+  /** The person's teams; `team/:teamId` is one team's page. */
+  team: 'team',
   admin: 'verwaltung',
   /** The page a phone opens from a desk's QR code; `:token` identifies the desk. */
   checkIn: 'einchecken/:token',
@@ -19,6 +21,7 @@ export const ROUTE_LINKS = {
   booking: `/${ROUTE_PATHS.booking}`,
   myBookings: `/${ROUTE_PATHS.myBookings}`,
   profile: `/${ROUTE_PATHS.profile}`,
+  team: `/${ROUTE_PATHS.team}`,
   admin: `/${ROUTE_PATHS.admin}`,
   qrCodes: `/${ROUTE_PATHS.qrCodes}`,
 } as const;

@@ -36,6 +36,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./profile/profile.routes').then((m) => m.PROFILE_ROUTES),
   },
   {
+    path: ROUTE_PATHS.team,
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./team/team.routes').then((m) => m.TEAM_ROUTES),
+  },
+  {
     // Opened by a phone from a desk's QR code: the guard sends a person who is not signed in to sign in and back.
     path: ROUTE_PATHS.checkIn,
     title: 'Einchecken – nahbar',

@@ -2,6 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 
+import { fetchByOperation } from '../testing/fetch-router';
 import { graphqlResponse } from '../testing/graphql-response';
 import { aProfile } from '../testing/profile';
 import { App } from './app';
@@ -9,10 +10,12 @@ import type { Profile } from './core/graphql/api.types';
 import { FETCH } from './core/graphql/graphql-endpoint';
 import { AUTH_SESSION, type AuthSession } from './core/identity/auth-session';
 import { DemoSession } from './core/identity/demo-session';
+import type { TeamSummary } from './team/data-access/my-teams';
 
 describe('App', () => {
   let fetchMock: jest.Mock;
   let me: Profile;
+  let myTeams: TeamSummary[];
 
   function configure(session?: AuthSession): void {
     TestBed.configureTestingModule({
@@ -37,7 +40,8 @@ describe('App', () => {
   beforeEach(() => {
     localStorage.clear();
     me = aProfile({ displayName: 'Erika Mustermann' });
-    fetchMock = jest.fn(async () => graphqlResponse({ data: { me } }));
+    myTeams = [];
+    fetchMock = fetchByOperation({ Me: () => ({ me }), MyTeams: () => ({ myTeams }) });
   });
 
   it('offers a skip link to the main area', async () => {
@@ -72,6 +76,17 @@ describe('App', () => {
     expect(root.querySelector('.who__sign-out')).toBeNull();
     const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(init.headers).toMatchObject({ 'x-nahbar-demo-person': 'p1' });
+  });
+
+  it('offers "Team" to people in a team', async () => {
+    myTeams = [{ id: 't1', name: 'Geodaten', organisationId: 'o1', viewerIsLead: false }];
+    configure();
+    TestBed.inject(DemoSession).choose('p1');
+    const root = await render();
+
+    const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Team']);
+    expect(root.querySelector('nav a[href="/team"]')).not.toBeNull();
   });
 
   it('offers the administration only to organisation admins', async () => {

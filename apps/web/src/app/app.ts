@@ -8,6 +8,7 @@ import { CurrentPerson } from './core/identity/current-person';
 import { Identity } from './core/identity/identity';
 import { MyBookingChanges } from './shared/data-access/my-booking-changes';
 import { BookingNotices } from './shared/ui/booking-notices';
+import { MyTeams } from './team/data-access/my-teams';
 
 /** The frame of every page: skip link, header with navigation and person, notices, main area, live region. */
 @Component({
@@ -23,6 +24,8 @@ export class App {
   protected readonly currentPerson = inject(CurrentPerson);
   protected readonly announcer = inject(Announcer);
   protected readonly bookingChanges = inject(MyBookingChanges);
+  /** The "Team" link shows for people in a team. */
+  protected readonly myTeams = inject(MyTeams);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private signingOut = false;

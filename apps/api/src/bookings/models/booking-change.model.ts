@@ -22,6 +22,13 @@ registerEnumType(BookingChangeReasonEnum, {
       description:
         "You did not check in by the office's deadline: the booking was released and the desk is free again.",
     },
+    TEAM_DAY_BOOKED: { description: 'Your team lead planned a team day: a desk next to your team is booked for you.' },
+    TEAM_DAY_MOVED: {
+      description: 'Your team day moved: this booking of its old date or office was cancelled, or made at the new one.',
+    },
+    TEAM_DAY_CANCELLED: {
+      description: 'Your team day was cancelled, or you answered that you are away: its desk booking was cancelled.',
+    },
   },
 });
 

@@ -51,6 +51,18 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
     'Das Einchecken ist noch nicht möglich, weil Ihre Buchung noch nicht begonnen hat. Bitte versuchen Sie es kurz vor Beginn Ihrer Buchung noch einmal.',
   CHECK_IN_CLOSED:
     'Die Zeit zum Einchecken ist vorbei. Die Buchung wurde freigegeben, weil niemand rechtzeitig eingecheckt hat. Wenn der Platz noch frei ist, können Sie ihn neu buchen.',
+  PRESENCE_DAY_NOT_FOUND: 'Diesen Teamtag gibt es nicht mehr. Bitte laden Sie die Seite neu.',
+  PRESENCE_DAY_SHORT_OF_DESKS:
+    'Im Büro sind an diesem Tag nicht genug Plätze für alle frei. Bitte prüfen Sie die Platzlage und bestätigen Sie, dass Sie trotzdem speichern möchten, oder wählen Sie einen anderen Tag oder ein anderes Büro.',
+  PRESENCE_DAY_EXISTS: 'Ihr Team hat an diesem Tag schon einen Teamtag. Bitte wählen Sie einen anderen Tag.',
+  PRESENCE_DAY_CANCELLED: 'Dieser Teamtag ist abgesagt und kann nicht mehr geändert oder beantwortet werden.',
+  NOT_A_MEMBER: 'Sie gehören nicht (mehr) zu diesem Team. Nur Mitglieder können auf Teamtage antworten.',
+  INVALID_POLICY: 'Diese Anwesenheitsregel ist nicht gültig. Bitte prüfen Sie die Zahl der Tage und die Wochentage.',
+  INVALID_DATE_RANGE: 'Dieser Zeitraum ist nicht gültig oder zu lang. Bitte wählen Sie einen kürzeren Zeitraum.',
+  TEAM_NAME_TAKEN:
+    'Ein Team mit diesem Namen gibt es in Ihrer Organisation schon. Bitte wählen Sie einen anderen Namen.',
+  ALREADY_A_MEMBER: 'Diese Person gehört schon zum Team.',
+  INVALID_NAME: 'Dieser Name ist nicht gültig. Bitte geben Sie einen Namen ein, der nicht leer und nicht zu lang ist.',
   NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
   UNKNOWN:
     'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',

@@ -42,8 +42,12 @@ export interface DeskAvailability {
   readonly areaId: string;
   readonly morningFree: boolean;
   readonly afternoonFree: boolean;
-  /** Free for the part of the day that was asked for. */
+  /** Free for the part of the day that was asked for (never when blocked). */
   readonly free: boolean;
+  /** Blocked by the facility management: listed, but not bookable on any day. */
+  readonly blocked: boolean;
+  /** Why it is blocked, when a reason was given. */
+  readonly blockedReason: string | null;
   /** Set when the current person's own booking occupies this desk on that date. */
   readonly myBookingId: string | null;
   /** Suitable for wheelchair users. */
@@ -164,7 +168,10 @@ export type BookingChangeReason =
   | 'SHARING_REVOKED'
   | 'WAITLIST_ASSIGNED'
   | 'CHECKED_IN'
-  | 'RELEASED_NO_SHOW';
+  | 'RELEASED_NO_SHOW'
+  | 'TEAM_DAY_BOOKED'
+  | 'TEAM_DAY_MOVED'
+  | 'TEAM_DAY_CANCELLED';
 
 /** Something happened to one of the current person's bookings. */
 export interface BookingChange {
@@ -199,6 +206,22 @@ export interface Refusal {
   readonly messageDe: string;
 }
 
+/** Whether an office takes bookings on a date and part of the day, and why not; its cap and how full it is. */
+export interface OfficeDay {
+  readonly date: string;
+  readonly part: DayPart;
+  /** A desk can be booked now: no refusal, and not full. */
+  readonly bookable: boolean;
+  /** Why no desk can be booked: the refusal codes and texts of bookDesk (HOLIDAY, CLOSURE, OVER_CAPACITY, ...). */
+  readonly refusal: Refusal | null;
+  /** Most desks that may be booked per half-day; null without a cap. */
+  readonly capacity: number | null;
+  /** Live bookings held against the cap. */
+  readonly booked: number;
+  /** Open, but no desk can be booked for the part (cap reached or every desk taken): the waitlist is open. */
+  readonly full: boolean;
+}
+
 export interface RecurringOutcome {
   readonly date: string;
   readonly status: RecurringOutcomeStatus;
@@ -231,4 +254,188 @@ export interface JoinWaitlistInput {
   readonly officeId: string;
   readonly date: string;
   readonly part: DayPart;
+}
+
+/* Issue 5: teams, presence policies and best days. */
+
+export const PRESENCE_PERIODS = ['WEEK', 'MONTH'] as const;
+/** A policy counts office days per ISO week (Monday to Sunday) or per calendar month. */
+export type PresencePeriod = (typeof PRESENCE_PERIODS)[number];
+
+export interface PresencePolicy {
+  readonly period: PresencePeriod;
+  readonly minDays: number;
+  /** ISO weekdays 1 (Monday) to 5 (Friday) on which members are expected in. */
+  readonly fixedWeekdays: readonly number[];
+}
+
+export interface TeamMember {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly isLead: boolean;
+}
+
+/** A team as its members, leads and organisation admins see it (`team(id)`). */
+export interface TeamDetails extends Team {
+  /** The caller leads the team or administers its organisation. */
+  readonly viewerIsLead: boolean;
+  /** Leads first, then by name. */
+  readonly members: readonly TeamMember[];
+  readonly policy: PresencePolicy | null;
+}
+
+/** A count that reads "fewer than 3" when it is 1 or 2, so nobody can be singled out. */
+export interface PrivateCount {
+  readonly count: number | null;
+  readonly fewerThanThree: boolean;
+}
+
+export interface LocalizedText {
+  readonly de: string;
+  readonly en: string;
+}
+
+/** The caller's own progress in one policy period; only they see it. */
+export interface PresencePeriodProgress {
+  readonly from: string;
+  readonly to: string;
+  readonly required: number;
+  readonly planned: number;
+  readonly met: boolean;
+  readonly workingDays: number;
+  /** Public holidays on weekdays of the period, civil dates. */
+  readonly holidays: readonly string[];
+  /** Fixed weekdays of the period without a booking, civil dates. */
+  readonly missingFixedWeekdays: readonly string[];
+}
+
+export interface PresenceProgress {
+  readonly team: Pick<Team, 'id' | 'name'>;
+  readonly policy: PresencePolicy;
+  /** The current period and the next. */
+  readonly periods: readonly PresencePeriodProgress[];
+}
+
+/** Counts only, for leads: never who. */
+export interface TeamPolicySummary {
+  readonly from: string;
+  readonly to: string;
+  readonly members: number;
+  readonly meeting: PrivateCount;
+  readonly notMeeting: PrivateCount;
+}
+
+export interface PresenceDaySuggestion {
+  readonly date: string;
+  readonly office: Pick<Office, 'id' | 'name'>;
+  readonly members: number;
+  readonly canCome: number;
+  readonly bookedElsewhere: number;
+  readonly away: number;
+  readonly freeDesks: number;
+  readonly explanation: LocalizedText;
+}
+
+/* Issue 5: team days (presence days) and the team calendar. */
+
+export const PRESENCE_ANSWERS = ['ATTENDING', 'AWAY'] as const;
+/** A member's answer to a team day; no reason is stored. */
+export type PresenceAnswer = (typeof PRESENCE_ANSWERS)[number];
+
+export type PresenceDayChangeReason = 'CREATED' | 'MOVED' | 'CANCELLED' | 'ANSWERED';
+
+export interface PresenceAnswerCounts {
+  readonly attending: number;
+  readonly away: number;
+  /** Members who have not answered yet. */
+  readonly open: number;
+  /** Members with a desk for the day. */
+  readonly seated: number;
+}
+
+/** One member's answer to a team day, for the team's leads only. */
+export interface MemberAnswer {
+  readonly personId: string;
+  readonly displayName: string;
+  /** Null: not answered yet. */
+  readonly answer: PresenceAnswer | null;
+  readonly seated: boolean;
+}
+
+/** A day a lead asked the team to be in one office together. */
+export interface PresenceDay {
+  readonly id: string;
+  readonly teamId: string;
+  readonly teamName: string;
+  /** Civil date "YYYY-MM-DD" (Europe/Berlin). */
+  readonly date: string;
+  readonly part: DayPart;
+  readonly office: Office;
+  readonly mandatory: boolean;
+  readonly note: string | null;
+  readonly cancelled: boolean;
+  /** Null: not answered (or the caller is not a member). */
+  readonly myAnswer: PresenceAnswer | null;
+  /** The caller's own desk for the day, booked with the team day. */
+  readonly myBooking: Booking | null;
+  readonly answers: PresenceAnswerCounts;
+  /** For leads and admins; null for members. */
+  readonly memberAnswers: readonly MemberAnswer[] | null;
+  /** The area where most of the team sits, if any. */
+  readonly areaName: string | null;
+}
+
+/** What saving a team day would do, told to the lead before saving. */
+export interface PresenceDayPreview {
+  readonly members: number;
+  readonly toSeat: number;
+  readonly alreadyBookedHere: number;
+  readonly bookedElsewhere: number;
+  readonly away: number;
+  readonly freeDesks: number;
+  readonly seatable: number;
+  /** Members to seat for whom no desk is free. */
+  readonly shortfall: number;
+  /** All seated in one area. */
+  readonly sideBySide: boolean;
+  readonly areaName: string | null;
+  /** Why the office cannot host the day at all (holiday, closure, …). */
+  readonly refusal: Refusal | null;
+}
+
+export interface PresenceDayChange {
+  readonly presenceDay: PresenceDay;
+  readonly reason: PresenceDayChangeReason;
+}
+
+/** A member who lets their teams see where they work, on one day. */
+export interface ColleaguePresence {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly office: Pick<Office, 'id' | 'name'>;
+  readonly part: DayPart;
+}
+
+export interface TeamCalendarDay {
+  readonly date: string;
+  readonly presenceDays: readonly PresenceDay[];
+  readonly whoIsIn: readonly ColleaguePresence[];
+}
+
+export interface PresenceDayInput {
+  readonly teamId: string;
+  readonly officeId: string;
+  readonly date: string;
+  readonly part: DayPart;
+  readonly mandatory: boolean;
+  readonly note?: string | null;
+  readonly acceptShortfall: boolean;
+}
+
+export interface MovePresenceDayInput {
+  readonly id: string;
+  readonly officeId: string;
+  readonly date: string;
+  readonly part: DayPart;
+  readonly acceptShortfall: boolean;
 }

@@ -20,6 +20,7 @@ import {
   DESK_EQUIPMENT_OPTIONS,
   DESK_POSITIONS,
   OFFICE_AREAS,
+  OFFICE_DAY,
   OFFICE_FLOOR_PLANS,
   OFFICES,
 } from '../../booking/data-access/availability.api';
@@ -34,6 +35,32 @@ import {
 } from '../../shared/data-access/bookings.api';
 import { JOIN_WAITLIST, LEAVE_WAITLIST, MY_WAITLIST } from '../../shared/data-access/waitlist.api';
 import { DEMO_PEOPLE } from '../../start/data-access/demo-people.api';
+import { BEST_DAYS_OFFICES, BEST_PRESENCE_DAYS } from '../../team/best-days/data-access/best-days.api';
+import {
+  ANSWER_PRESENCE_DAY,
+  CANCEL_PRESENCE_DAY,
+  CREATE_PRESENCE_DAY,
+  MOVE_PRESENCE_DAY,
+  MY_TEAMS,
+  PRESENCE_DAY_PREVIEW,
+  PRESENCE_DAYS,
+  TEAM,
+  TEAM_CALENDAR,
+  TEAM_DAY_OFFICES,
+  TEAM_PRESENCE_CHANGED,
+} from '../../team/data-access/team.api';
+import {
+  ADD_TEAM_MEMBER,
+  REMOVE_TEAM_MEMBER,
+  RENAME_TEAM,
+  TEAM_CANDIDATES,
+} from '../../team/members/data-access/team-members.api';
+import {
+  CLEAR_PRESENCE_POLICY,
+  MY_PRESENCE_PROGRESS,
+  SET_PRESENCE_POLICY,
+  TEAM_POLICY_SUMMARY,
+} from '../../team/policy/data-access/presence-policy.api';
 import { AUTH_CONFIGURATION } from '../identity/auth-setup';
 import { ME } from '../identity/current-person';
 
@@ -46,6 +73,7 @@ const OPERATIONS = {
   DESK_POSITIONS,
   DESK_QR_CODES,
   OFFICE_FLOOR_PLANS,
+  OFFICE_DAY,
   AUTH_CONFIGURATION,
   BOOK_DESK,
   BOOK_RECURRING,
@@ -71,6 +99,27 @@ const OPERATIONS = {
   REVOKE_ROLE,
   SHARE_OFFICE,
   UPDATE_PROFILE,
+  ANSWER_PRESENCE_DAY,
+  CANCEL_PRESENCE_DAY,
+  CREATE_PRESENCE_DAY,
+  MOVE_PRESENCE_DAY,
+  MY_TEAMS,
+  PRESENCE_DAY_PREVIEW,
+  PRESENCE_DAYS,
+  TEAM,
+  TEAM_CALENDAR,
+  TEAM_DAY_OFFICES,
+  TEAM_PRESENCE_CHANGED,
+  ADD_TEAM_MEMBER,
+  BEST_DAYS_OFFICES,
+  BEST_PRESENCE_DAYS,
+  CLEAR_PRESENCE_POLICY,
+  MY_PRESENCE_PROGRESS,
+  REMOVE_TEAM_MEMBER,
+  RENAME_TEAM,
+  SET_PRESENCE_POLICY,
+  TEAM_CANDIDATES,
+  TEAM_POLICY_SUMMARY,
 };
 
 describe('GraphQL operations of the web client', () => {

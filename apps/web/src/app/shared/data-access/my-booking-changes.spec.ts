@@ -49,6 +49,22 @@ describe('noticeText', () => {
     expect(noticeText({ reason: 'CHECKED_IN', booking: { ...BOOKING, status: 'CHECKED_IN' } })).toBeNull();
   });
 
+  it('tells members what a lead’s planning of a team day did to their bookings', () => {
+    const booked = { ...BOOKING, status: 'BOOKED' as const };
+    expect(noticeText({ reason: 'TEAM_DAY_BOOKED', booking: booked })).toBe(
+      'Ihre Teamleitung hat einen Präsenztag geplant: Für Sie ist Platz A-03 in Co-Working Erlangen Hauptbahnhof am Di., 24.11.2026 (Ganzer Tag) gebucht.',
+    );
+    expect(noticeText({ reason: 'TEAM_DAY_MOVED', booking: BOOKING })).toBe(
+      'Ein Präsenztag wurde verlegt: Platz A-03 in Co-Working Erlangen Hauptbahnhof am Di., 24.11.2026 (Ganzer Tag) ist nicht mehr für Sie gebucht.',
+    );
+    expect(noticeText({ reason: 'TEAM_DAY_MOVED', booking: booked })).toBe(
+      'Ein Präsenztag wurde verlegt: Für Sie ist jetzt Platz A-03 in Co-Working Erlangen Hauptbahnhof am Di., 24.11.2026 (Ganzer Tag) gebucht.',
+    );
+    expect(noticeText({ reason: 'TEAM_DAY_CANCELLED', booking: BOOKING })).toBe(
+      'Ein Präsenztag wurde abgesagt: Ihre Buchung von Platz A-03 in Co-Working Erlangen Hauptbahnhof am Di., 24.11.2026 (Ganzer Tag) ist storniert.',
+    );
+  });
+
   it('says nothing about the person’s own bookings and cancellations', () => {
     expect(noticeText({ reason: 'BOOKED', booking: BOOKING })).toBeNull();
     expect(noticeText({ reason: 'CANCELLED', booking: BOOKING })).toBeNull();

@@ -33,6 +33,10 @@ export function noticeText(change: BookingChange): string | null {
       'weil Sie nicht rechtzeitig eingecheckt haben.'
     );
   }
+  const teamDay = teamDayNoticeText(change);
+  if (teamDay !== null) {
+    return teamDay;
+  }
   if (change.reason !== 'SHARING_REVOKED') {
     return null;
   }
@@ -41,6 +45,26 @@ export function noticeText(change: BookingChange): string | null {
     `in ${booking.office.name}, ${booking.office.municipality.name}, wurde storniert, ` +
     'weil das Büro nicht mehr für Ihre Organisation freigegeben ist.'
   );
+}
+
+/** What a lead's planning of a team day did to the person's bookings (their own answers give no notice). */
+function teamDayNoticeText(change: BookingChange): string | null {
+  const { booking } = change;
+  const when = `am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]})`;
+  const where = `Platz ${booking.deskCode} in ${booking.office.name}`;
+  const cancelled = booking.status === 'CANCELLED';
+  switch (change.reason) {
+    case 'TEAM_DAY_BOOKED':
+      return `Ihre Teamleitung hat einen Präsenztag geplant: Für Sie ist ${where} ${when} gebucht.`;
+    case 'TEAM_DAY_MOVED':
+      return cancelled
+        ? `Ein Präsenztag wurde verlegt: ${where} ${when} ist nicht mehr für Sie gebucht.`
+        : `Ein Präsenztag wurde verlegt: Für Sie ist jetzt ${where} ${when} gebucht.`;
+    case 'TEAM_DAY_CANCELLED':
+      return `Ein Präsenztag wurde abgesagt: Ihre Buchung von ${where} ${when} ist storniert.`;
+    default:
+      return null;
+  }
 }
 
 /**

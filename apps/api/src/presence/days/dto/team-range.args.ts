@@ -1,0 +1,20 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
+
+/** A team and a range of civil dates (at most 62 days; checked by the service: INVALID_DATE_RANGE). */
+@ArgsType()
+export class TeamRangeArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'teamId must be a team id (a UUID).' })
+  teamId!: string;
+
+  @Field({ description: 'First civil date YYYY-MM-DD (Europe/Berlin).' })
+  @IsString()
+  @MaxLength(40)
+  from!: string;
+
+  @Field({ description: 'Last civil date YYYY-MM-DD (Europe/Berlin), at most 61 days after `from`.' })
+  @IsString()
+  @MaxLength(40)
+  to!: string;
+}
