@@ -42,6 +42,17 @@ const TEAM_CHANGES = `subscription Team($teamId: ID!) {
   teamPresenceChanged(teamId: $teamId) { reason presenceDay { id myAnswer answers { seated } memberAnswers { personId } } }
 }`;
 const MY_CHANGES = `subscription { myBookingChanged { reason booking { id date status } } }`;
+const BEST = `query Best($input: BestPresenceDaysInput!) { bestPresenceDays(input: $input) { date canCome } }`;
+const TEAM = `query Team($id: ID!) {
+  team(id: $id) { id viewerIsLead viewerIsMember viewerCanManage members { personId } policy { minDays } }
+}`;
+const RENAME = `mutation Rename($id: ID!, $name: String!) { renameTeam(id: $id, name: $name) { id name } }`;
+const ADD_MEMBER = `mutation Add($input: TeamMemberInput!) { addTeamMember(input: $input) { id members { personId } } }`;
+const CANDIDATES = `query Candidates($teamId: ID!) { teamCandidates(teamId: $teamId) { id } }`;
+const SET_POLICY = `mutation Policy($input: PresencePolicyInput!) { setPresencePolicy(input: $input) { id policy { minDays } } }`;
+const SUMMARY = `query Summary($teamId: ID!) {
+  teamPolicySummary(teamId: $teamId) { members meeting { count fewerThanThree } notMeeting { count fewerThanThree } }
+}`;
 const AVAILABILITY = `subscription Desks($officeId: ID!, $date: String!) {
   deskAvailabilityChanged(officeId: $officeId, date: $date, part: FULL_DAY) { deskId free }
 }`;
@@ -78,6 +89,14 @@ interface Preview {
 interface TeamChange {
   reason: string;
   presenceDay: { id: string; myAnswer: string | null; answers: { seated: number }; memberAnswers: unknown[] | null };
+}
+interface TeamView {
+  id: string;
+  viewerIsLead: boolean;
+  viewerIsMember: boolean;
+  viewerCanManage: boolean;
+  members: { personId: string }[];
+  policy: { minDays: number } | null;
 }
 interface BookingChange {
   reason: string;
@@ -201,6 +220,15 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
     );
     expect(response.errors).toBeUndefined();
     return response.data?.bookDesk.id ?? '';
+  }
+
+  /** Makes `personId` an admin of the organisation the test teams belong to. */
+  async function makeAdmin(personId: string): Promise<void> {
+    await test.sql(
+      `INSERT INTO role_assignments (person_id, role, organisation_id)
+       VALUES ($1, 'ORGANISATION_ADMIN', (SELECT id FROM organisations ORDER BY name LIMIT 1))`,
+      [personId],
+    );
   }
 
   async function countRows(table: string, teamId: string): Promise<number> {
@@ -661,17 +689,9 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
       member,
     );
     expect(errorCode(move)).toBe('FORBIDDEN');
-
-    // An admin of the organisation runs the team without being in it, but does not answer for it.
-    const [admin] = await addPeople(test, 1, `Admin ${kind} ${count}`);
-    await test.sql(
-      `INSERT INTO role_assignments (person_id, role, organisation_id)
-       VALUES ($1, 'ORGANISATION_ADMIN', (SELECT id FROM organisations ORDER BY name LIMIT 1))`,
-      [admin],
-    );
-    expect(errorCode(await answer(admin ?? '', day.id, 'ATTENDING'))).toBe('NOT_A_MEMBER');
-    const viewed = await graphql<{ presenceDays: Day[] }>(test.api.url, DAYS, range, admin);
-    expect(viewed.data?.presenceDays[0]?.memberAnswers).toHaveLength(2);
+    // A member sees the counts and their own answer, not each member's.
+    const viewed = await graphql<{ presenceDays: Day[] }>(test.api.url, DAYS, range, member);
+    expect(viewed.data?.presenceDays[0]).toMatchObject({ id: day.id, answers: { open: 2 }, memberAnswers: null });
     // A team from another organisation's staff office: OFFICE_NOT_FOUND.
     const [foreignOffice] = await test.sql<{ id: string }>(
       `SELECT f.id FROM offices f, (SELECT id FROM organisations ORDER BY name LIMIT 1) o
@@ -683,6 +703,133 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
     expect(errorCode(await create(s.lead, { ...dayInput(s, date), officeId: foreignOffice?.id }))).toBe(
       'OFFICE_NOT_FOUND',
     );
+  });
+
+  it('keeps team days from an admin who is not in the team (FORBIDDEN, nothing live); the admin still keeps the team', async () => {
+    const s = await setup(3, plainDesks(4));
+    const [member] = s.members as [string];
+    const admin = s.outsider;
+    await makeAdmin(admin);
+    const date = nextOpenDay(16);
+    const range = { teamId: s.teamId, from: date, to: date };
+    const day = await created(s.lead, dayInput(s, date));
+
+    const adminClient = wsClient(test.api.url, admin);
+    const memberClient = wsClient(test.api.url, member);
+    const pick = (data: { teamPresenceChanged: TeamChange }): TeamChange => data.teamPresenceChanged;
+    const adminChanges = new EventRecorder<TeamChange>().subscribe(
+      adminClient,
+      TEAM_CHANGES,
+      { teamId: s.teamId },
+      pick,
+    );
+    const memberChanges = new EventRecorder<TeamChange>().subscribe(
+      memberClient,
+      TEAM_CHANGES,
+      { teamId: s.teamId },
+      pick,
+    );
+    try {
+      await settle();
+      const refused = {
+        presenceDays: await graphql(test.api.url, DAYS, range, admin),
+        teamCalendar: await graphql(test.api.url, CALENDAR, range, admin),
+        presenceDayPreview: await preview(admin, dayInput(s, nextOpenDay(17))),
+        createPresenceDay: await create(admin, dayInput(s, nextOpenDay(17))),
+        movePresenceDay: await graphql(
+          test.api.url,
+          MOVE,
+          { input: { id: day.id, officeId: s.office.officeId, date: nextOpenDay(18) } },
+          admin,
+        ),
+        cancelPresenceDay: await graphql(test.api.url, CANCEL, { id: day.id }, admin),
+        bestPresenceDays: await graphql(test.api.url, BEST, { input: { ...range, to: nextOpenDay(20) } }, admin),
+      };
+      for (const [operation, response] of Object.entries(refused)) {
+        expect([operation, errorCode(response)]).toEqual([operation, 'FORBIDDEN']);
+        expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
+        expect(response.errors?.[0]?.extensions?.['messages']).toEqual({
+          de: expect.stringContaining('Teamtage sind nur für die Mitglieder und Leitungen des Teams'),
+          en: expect.stringContaining('Team days are for the team’s members and leads only'),
+        });
+      }
+      expect(errorCode(await answer(admin, day.id, 'ATTENDING'))).toBe('NOT_A_MEMBER');
+      // The subscription is refused from the start, with the same error.
+      const [refusal] = adminChanges.errors.flat() as { extensions?: { code?: string } }[];
+      expect(refusal?.extensions?.code).toBe('FORBIDDEN');
+
+      // The member's answer reaches the team live, not the admin; nothing was planned, moved or cancelled.
+      await answered(member, day.id, 'AWAY');
+      await memberChanges.waitFor(1, 2000);
+      expect(memberChanges.events[0]).toMatchObject({ reason: 'ANSWERED', presenceDay: { id: day.id } });
+      expect(await countRows('presence_days', s.teamId)).toBe(1);
+      const [kept] = await test.sql<{ date: string; status: string }>(
+        'SELECT date, status FROM presence_days WHERE id = $1',
+        [day.id],
+      );
+      expect(kept).toEqual({ date, status: 'PLANNED' });
+
+      // The admin keeps the team: its name, its members, its policy and the policy summary (counts only).
+      const viewed = await graphql<{ team: TeamView }>(test.api.url, TEAM, { id: s.teamId }, admin);
+      expect(viewed.data?.team).toMatchObject({ viewerIsLead: false, viewerIsMember: false, viewerCanManage: true });
+      expect(viewed.data?.team.members).toHaveLength(3);
+      const renamed = await graphql(test.api.url, RENAME, { id: s.teamId, name: `Umbenannt ${kind} ${count}` }, admin);
+      expect(renamed.errors).toBeUndefined();
+      const candidates = await graphql<{ teamCandidates: { id: string }[] }>(
+        test.api.url,
+        CANDIDATES,
+        { teamId: s.teamId },
+        admin,
+      );
+      expect(candidates.errors).toBeUndefined();
+      const [newcomer] = await addPeople(test, 1, `Neu ${kind} ${count}`);
+      const added = await graphql<{ addTeamMember: { members: unknown[] } }>(
+        test.api.url,
+        ADD_MEMBER,
+        { input: { teamId: s.teamId, personId: newcomer } },
+        admin,
+      );
+      expect(added.data?.addTeamMember.members).toHaveLength(4);
+      const policy = await graphql(
+        test.api.url,
+        SET_POLICY,
+        { input: { teamId: s.teamId, period: 'WEEK', minDays: 1 } },
+        admin,
+      );
+      expect(policy.errors).toBeUndefined();
+      const summary = await graphql<{ teamPolicySummary: { members: number } }>(
+        test.api.url,
+        SUMMARY,
+        { teamId: s.teamId },
+        admin,
+      );
+      expect(summary.errors).toBeUndefined();
+      expect(summary.data?.teamPolicySummary.members).toBe(4);
+      // Adding a member told the team live (MEMBERS_CHANGED): the admin still heard nothing.
+      await memberChanges.waitFor(2, 2000);
+      await settle();
+      expect(adminChanges.events).toEqual([]);
+    } finally {
+      adminChanges.stop();
+      memberChanges.stop();
+      await adminClient.dispose();
+      await memberClient.dispose();
+    }
+
+    // An admin who is a plain member reads the days like any member; one who leads the team keeps everything.
+    await makeAdmin(member);
+    const asMember = await graphql<{ presenceDays: Day[] }>(test.api.url, DAYS, range, member);
+    expect(asMember.data?.presenceDays[0]).toMatchObject({ id: day.id, memberAnswers: null });
+    expect(errorCode(await create(member, dayInput(s, nextOpenDay(19))))).toBe('FORBIDDEN');
+    const memberView = await graphql<{ team: TeamView }>(test.api.url, TEAM, { id: s.teamId }, member);
+    expect(memberView.data?.team).toMatchObject({ viewerIsLead: false, viewerIsMember: true, viewerCanManage: true });
+    await makeAdmin(s.lead);
+    const asLead = await graphql<{ presenceDays: Day[] }>(test.api.url, DAYS, range, s.lead);
+    expect(asLead.data?.presenceDays[0]?.memberAnswers).toHaveLength(4);
+    const leadView = await graphql<{ team: TeamView }>(test.api.url, TEAM, { id: s.teamId }, s.lead);
+    expect(leadView.data?.team).toMatchObject({ viewerIsLead: true, viewerIsMember: true, viewerCanManage: true });
+    const best = await graphql(test.api.url, BEST, { input: { ...range, to: nextOpenDay(20) } }, s.lead);
+    expect(best.errors).toBeUndefined();
   });
 
   it('two leads racing for the same team and date: one team day, one PRESENCE_DAY_EXISTS', async () => {
@@ -743,20 +890,14 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
     // The two who allow it and the viewer's own team-day seat; the lead and the one who do not allow it stay hidden.
     expect(new Set(onDate?.whoIsIn.map((who) => who.personId))).toEqual(new Set([teams, organisation, viewer]));
 
-    // An admin of the organisation who is not in the team sees only those visible to the organisation.
-    const [admin] = (await addPeople(test, 1, `Kalender-Admin ${kind} ${count}`)) as [string];
-    await test.sql(
-      `INSERT INTO role_assignments (person_id, role, organisation_id)
-       VALUES ($1, 'ORGANISATION_ADMIN', (SELECT id FROM organisations ORDER BY name LIMIT 1))`,
-      [admin],
-    );
     // The lead sees no more than any member: their own seat and those who allow it.
     const leadView = await calendar(s.lead, date, date);
     expect(new Set(leadView.data?.teamCalendar[0]?.whoIsIn.map((who) => who.personId))).toEqual(
       new Set([teams, organisation, s.lead]),
     );
-    const adminView = await calendar(admin, date, date);
-    expect(adminView.data?.teamCalendar[0]?.whoIsIn.map((who) => who.personId)).toEqual([organisation]);
+    // An admin of the organisation who is not in the team sees nothing of it (the team's days are for the team).
+    await makeAdmin(s.outsider);
+    expect(errorCode(await calendar(s.outsider, date, date))).toBe('FORBIDDEN');
 
     expect(errorCode(await calendar(s.lead, date, addDays(date, 62)))).toBe('INVALID_DATE_RANGE');
     expect(errorCode(await calendar(s.lead, date, daysFromToday(0)))).toBe('INVALID_DATE_RANGE');

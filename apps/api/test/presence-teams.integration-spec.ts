@@ -16,12 +16,13 @@ import {
 import { errorCode, EventRecorder, graphql, type GraphqlResponse, wsClient } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
-const TEAM_FIELDS =
-  'id name organisationId viewerIsLead members { personId displayName isLead } policy { period minDays fixedWeekdays }';
+const TEAM_FIELDS = `id name organisationId viewerIsLead viewerIsMember viewerCanManage
+  members { personId displayName isLead } policy { period minDays fixedWeekdays }`;
 const MY_TEAMS = `{ myTeams { ${TEAM_FIELDS} } }`;
 const TEAM = `query($id: ID!) { team(id: $id) { ${TEAM_FIELDS} } }`;
 const CANDIDATES = 'query($t: ID!, $s: String) { teamCandidates(teamId: $t, search: $s) { id displayName } }';
-const CREATE = 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id name organisationId viewerIsLead } }';
+const CREATE =
+  'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id name organisationId viewerIsLead viewerCanManage } }';
 const RENAME = 'mutation($id: ID!, $n: String!) { renameTeam(id: $id, name: $n) { id name } }';
 const DELETE = 'mutation($id: ID!) { deleteTeam(id: $id) }';
 const ADD = 'mutation($i: TeamMemberInput!) { addTeamMember(input: $i) { id members { personId isLead } } }';
@@ -42,6 +43,8 @@ interface TeamView {
   name: string;
   organisationId: string;
   viewerIsLead: boolean;
+  viewerIsMember: boolean;
+  viewerCanManage: boolean;
   members: { personId: string; displayName: string; isLead: boolean }[];
   policy: { period: string; minDays: number; fixedWeekdays: number[] } | null;
 }
@@ -256,28 +259,35 @@ describe.each(DATABASE_KINDS)('teams, presence policies and best days on %s', (k
   it('shows members their team with its members (leads first) and policy; Geodaten has nine and a policy', async () => {
     const { myTeams } = await ok(graphql<{ myTeams: TeamView[] }>(url, MY_TEAMS, {}, as('Ulrike Neumann')));
     const team = myTeams.find((candidate) => candidate.name === 'Geodaten');
-    expect(team).toMatchObject({ id: geodaten, organisationId: ldbv, viewerIsLead: false });
+    expect(team).toMatchObject({
+      id: geodaten,
+      organisationId: ldbv,
+      viewerIsLead: false,
+      viewerIsMember: true,
+      viewerCanManage: false,
+    });
     expect(team?.members).toHaveLength(9);
     expect(team?.members[0]).toEqual({ personId: as('Mehmet Yılmaz'), displayName: 'Mehmet Yılmaz', isLead: true });
     expect(team?.members.slice(1).every((member) => !member.isLead)).toBe(true);
     expect(team?.policy).toEqual({ period: 'WEEK', minDays: 2, fixedWeekdays: [2] });
 
     const asLead = await ok(graphql<{ team: TeamView }>(url, TEAM, { id: geodaten }, as('Mehmet Yılmaz')));
-    expect(asLead.team.viewerIsLead).toBe(true);
-    // Anna Schmidt administers the LDBV: she runs the team though she does not lead it.
+    expect(asLead.team).toMatchObject({ viewerIsLead: true, viewerIsMember: true, viewerCanManage: true });
+    // Anna Schmidt administers the LDBV and is a plain member of Geodaten: she keeps the team but does not lead it.
     const asAdmin = await ok(graphql<{ team: TeamView }>(url, TEAM, { id: geodaten }, as('Anna Schmidt')));
-    expect(asAdmin.team.viewerIsLead).toBe(true);
+    expect(asAdmin.team).toMatchObject({ viewerIsLead: false, viewerIsMember: true, viewerCanManage: true });
     // organisationTeams still works and gains the same fields for admins.
     const listed = await ok(
       graphql<{ organisationTeams: { id: string; members: unknown[]; viewerIsLead: boolean }[] }>(
         url,
-        '{ organisationTeams { id viewerIsLead members { personId } } }',
+        '{ organisationTeams { id viewerIsLead viewerCanManage members { personId } } }',
         {},
         as('Anna Schmidt'),
       ),
     );
     expect(listed.organisationTeams.find((candidate) => candidate.id === geodaten)).toMatchObject({
-      viewerIsLead: true,
+      viewerIsLead: false,
+      viewerCanManage: true,
       members: expect.arrayContaining([{ personId: as('Yasemin Arslan') }]),
     });
   });
@@ -316,6 +326,9 @@ describe.each(DATABASE_KINDS)('teams, presence policies and best days on %s', (k
     }
     // The lead may not delete the team: that is for the organisation's admins.
     expect(errorCode(await graphql(url, DELETE, { id: geodaten }, as('Mehmet Yılmaz')))).toBe('FORBIDDEN');
+    // Best days are for the team's leads: the admin who is a plain member of it does not get them.
+    const best = { i: { teamId: geodaten, from: nextOpenDay(1), to: nextOpenDay(3) } };
+    expect(errorCode(await graphql(url, BEST, best, as('Anna Schmidt')))).toBe('FORBIDDEN');
     const { team } = await ok(graphql<{ team: TeamView }>(url, TEAM, { id: geodaten }, member));
     expect(team.name).toBe('Geodaten');
     expect(team.members).toHaveLength(9);
@@ -325,19 +338,24 @@ describe.each(DATABASE_KINDS)('teams, presence policies and best days on %s', (k
   it('lets admins create and delete teams, and leads and admins rename them and keep their members', async () => {
     const admin = as('Anna Schmidt');
     const created = await ok(
-      graphql<{ createTeam: { id: string; name: string; organisationId: string; viewerIsLead: boolean } }>(
-        url,
-        CREATE,
-        { i: { organisationId: ldbv, name: '  Vermessung   Nord ' } },
-        admin,
-      ),
+      graphql<{
+        createTeam: {
+          id: string;
+          name: string;
+          organisationId: string;
+          viewerIsLead: boolean;
+          viewerCanManage: boolean;
+        };
+      }>(url, CREATE, { i: { organisationId: ldbv, name: '  Vermessung   Nord ' } }, admin),
     );
     const teamId = created.createTeam.id;
     expect(created.createTeam).toEqual({
       id: teamId,
       name: 'Vermessung Nord',
       organisationId: ldbv,
-      viewerIsLead: true,
+      // The admin keeps the new team without being in it: its team days will be for its members and leads.
+      viewerIsLead: false,
+      viewerCanManage: true,
     });
     expect(errorCode(await graphql(url, CREATE, { i: { organisationId: ldbv, name: 'vermessung nord' } }, admin))).toBe(
       'TEAM_NAME_TAKEN',

@@ -26,12 +26,39 @@ export class TeamNotFoundError extends DomainError {
   }
 }
 
-/** A member (not a lead) of the team asked for something only its leads and admins may do. */
+/** A member (not a lead) of the team asked to plan its team days, see each member's answers or best days. */
 export class NotTeamLeadError extends DomainError {
   constructor() {
-    super(PresenceErrorCode.Forbidden, 'Only the team’s leads and its organisation’s admins may do this.', {
+    const en = 'Only the team’s leads may plan team days and see how each member answered.';
+    super(PresenceErrorCode.Forbidden, en, {
+      de: 'Teamtage planen und sehen, wie jedes Mitglied geantwortet hat, dürfen nur die Leitungen des Teams.',
+      en,
+    });
+  }
+}
+
+/** A member (not a lead) of the team asked to rename it, keep its members or its policy. */
+export class NotTeamManagerError extends DomainError {
+  constructor() {
+    const en = 'Only the team’s leads and its organisation’s admins may do this.';
+    super(PresenceErrorCode.Forbidden, en, {
       de: 'Das dürfen nur die Leitungen des Teams und die Administration der Organisation.',
-      en: 'Only the team’s leads and its organisation’s admins may do this.',
+      en,
+    });
+  }
+}
+
+/**
+ * An admin of the team's organisation who is not in the team asked for its team days, their answers, its calendar
+ * or best days: those are for the team (DESIGN.md §5). The admin knows the team exists, so this is no TEAM_NOT_FOUND.
+ */
+export class TeamDaysForTeamError extends DomainError {
+  constructor() {
+    const en =
+      'Team days are for the team’s members and leads only. As an admin you keep its members and its presence policy.';
+    super(PresenceErrorCode.Forbidden, en, {
+      de: 'Teamtage sind nur für die Mitglieder und Leitungen des Teams. Als Administration pflegen Sie seine Mitglieder und seine Anwesenheitsregel.',
+      en,
     });
   }
 }

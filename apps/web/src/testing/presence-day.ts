@@ -8,6 +8,8 @@ export function aTeam(partial: Partial<TeamDetails> = {}): TeamDetails {
     name: 'Geodaten',
     organisationId: 'org-1',
     viewerIsLead: false,
+    viewerIsMember: true,
+    viewerCanManage: false,
     members: [
       { personId: 'p3', displayName: 'Mehmet Yılmaz', isLead: true },
       { personId: 'p1', displayName: 'Anna Schmidt', isLead: false },
@@ -17,6 +19,16 @@ export function aTeam(partial: Partial<TeamDetails> = {}): TeamDetails {
     ...partial,
   };
 }
+
+/** What an organisation admin who is not in the team sees of it: no team days, but its members and policy to keep. */
+export const OUTSIDE_ADMIN: Partial<TeamDetails> = {
+  viewerIsLead: false,
+  viewerIsMember: false,
+  viewerCanManage: true,
+};
+
+/** What the team's lead sees: a member who plans its team days and keeps the team. */
+export const LEAD: Partial<TeamDetails> = { viewerIsLead: true, viewerIsMember: true, viewerCanManage: true };
 
 export function aTeamDayBooking(partial: Partial<Booking> = {}): Booking {
   return {

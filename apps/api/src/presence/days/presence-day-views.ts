@@ -32,7 +32,7 @@ interface MemberAnswerRow {
 
 /**
  * Team days as a caller sees them, several at once with a fixed number of queries (no N+1): members see counts and
- * their own answer and desk; leads and admins also each member's answer (DESIGN.md §5 allows that, nothing more).
+ * their own answer and desk; the team's leads also each member's answer (DESIGN.md §5 allows that, nothing more).
  */
 @Injectable()
 export class PresenceDayViews {
@@ -109,7 +109,7 @@ export class PresenceDayViews {
           open: rows.filter((row) => row.answer === null).length,
           seated: rows.filter((row) => row.booking_id !== null).length,
         },
-        memberAnswers: grant.canLead ? memberAnswers : null,
+        memberAnswers: grant.isLead ? memberAnswers : null,
         areaName: areaOf.get(day.id) ?? null,
       };
     });

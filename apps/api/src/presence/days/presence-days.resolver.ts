@@ -26,13 +26,15 @@ export class PresenceDaysResolver {
     private readonly events: TeamPresenceEvents,
   ) {}
 
-  @Query(() => [PresenceDay], { description: "The team's planned team days in a range of at most 62 days, by date." })
+  @Query(() => [PresenceDay], {
+    description: "The team's planned team days in a range of at most 62 days, by date (its members).",
+  })
   presenceDays(@Args() { teamId, from, to }: TeamRangeArgs, @CurrentCaller() caller: Caller): Promise<PresenceDay[]> {
     return this.calendar.presenceDays(caller, teamId, from, to);
   }
 
   @Query(() => PresenceDayPreview, {
-    description: "What saving the team day would book, and whether desks are short (the team's leads and admins).",
+    description: "What saving the team day would book, and whether desks are short (the team's leads).",
   })
   presenceDayPreview(
     @Args() { input, movingId }: PresenceDayPreviewArgs,
@@ -52,7 +54,7 @@ export class PresenceDaysResolver {
   }
 
   @Mutation(() => PresenceDay, {
-    description: 'Plans a team day and books desks side by side for its members (the team’s leads and admins).',
+    description: 'Plans a team day and books desks side by side for its members (the team’s leads).',
   })
   createPresenceDay(@Args('input') input: PresenceDayInput, @CurrentCaller() caller: Caller): Promise<PresenceDay> {
     return this.days.create(caller, input);
@@ -80,9 +82,10 @@ export class PresenceDaysResolver {
 
   @Subscription(() => PresenceDayChange, {
     description: "Pushes every change of the team's days: planned, moved, cancelled, answered.",
-    // Access is checked again for every event: a member who left the team hears nothing more...
+    // Access is checked again for every event: a member who left the team hears nothing more (and an admin who is
+    // not in the team is refused from the start)...
     async filter(this: PresenceDaysResolver, event: TeamPresenceChanged, _args: unknown, context: GraphqlContext) {
-      return context.caller !== undefined && this.calendar.canRead(context.caller, event.teamId);
+      return context.caller !== undefined && this.calendar.canFollow(context.caller, event.teamId);
     },
     // ...and the event carries ids only: the day is read as the subscriber's own query would read it.
     async resolve(
@@ -99,7 +102,7 @@ export class PresenceDaysResolver {
     @Args() { teamId }: TeamPresenceArgs,
     @CurrentCaller() caller: Caller,
   ): Promise<AsyncIterableIterator<TeamPresenceChanged>> {
-    await this.calendar.requireReader(caller, teamId);
+    await this.calendar.requireMember(caller, teamId);
     return this.events.listen(teamId);
   }
 }

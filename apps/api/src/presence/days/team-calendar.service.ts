@@ -31,7 +31,10 @@ interface PresenceRow {
   part: DayPart;
 }
 
-/** What members, leads and admins of a team read about its days: the planned days, the calendar, live changes. */
+/**
+ * What the members of a team (its leads among them) read about its days: the planned days, the calendar, live
+ * changes. An admin of its organisation who is not in it gets FORBIDDEN: the team's days are for the team.
+ */
 @Injectable()
 export class TeamCalendarService {
   constructor(
@@ -43,7 +46,7 @@ export class TeamCalendarService {
 
   /** The team's planned team days from `from` to `to`, by date. */
   async presenceDays(caller: Caller, teamId: string, from: string, to: string): Promise<PresenceDay[]> {
-    const grant = await this.access.read(caller, teamId);
+    const grant = await this.access.member(caller, teamId);
     const range = requireRange(from, to);
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM presence_days WHERE team_id = $1 AND date BETWEEN $2 AND $3 AND status = 'PLANNED'`,
@@ -58,8 +61,8 @@ export class TeamCalendarService {
 
   /**
    * One entry per date from `from` to `to`: the team's planned days, and who of the team is in where, only for
-   * members who allow it (visibility TEAMS: the team's members see it; ORGANISATION: also the people of their
-   * organisation) and only from today on: the calendar never shows anyone's booking history (DESIGN.md §5).
+   * members who allow their teams to see it (visibility TEAMS or ORGANISATION; the caller always sees themselves)
+   * and only from today on: the calendar never shows anyone's booking history (DESIGN.md §5).
    */
   async calendar(
     caller: Caller,
@@ -68,7 +71,7 @@ export class TeamCalendarService {
     to: string,
     now = new Date(),
   ): Promise<TeamCalendarDay[]> {
-    const grant = await this.access.read(caller, teamId);
+    const grant = await this.access.member(caller, teamId);
     const range = requireRange(from, to);
     const days = await this.presenceDays(caller, grant.teamId, range.from, range.to);
     const today = todayInOfficeZone(now);
@@ -83,11 +86,9 @@ export class TeamCalendarService {
              JOIN bookings b ON b.person_id = m.person_id
              JOIN desks d ON d.id = b.desk_id
              WHERE m.team_id = $1 AND b.date BETWEEN $2 AND $3 AND b.status IN ('BOOKED', 'CHECKED_IN')
-               AND (p.id = $4
-                    OR ($5 AND p.visibility IN ('TEAMS', 'ORGANISATION'))
-                    OR (p.visibility = 'ORGANISATION' AND p.organisation_id = $6))
+               AND (p.id = $4 OR p.visibility IN ('TEAMS', 'ORGANISATION'))
              ORDER BY b.date, p.display_name, b.part`,
-            [grant.teamId, first, range.to, caller.personId, grant.isMember, caller.organisationId],
+            [grant.teamId, first, range.to, caller.personId],
           );
     const offices = await this.places.officesByIds([...new Set(rows.map((row) => row.office_id))]);
     const result: TeamCalendarDay[] = [];
@@ -103,14 +104,14 @@ export class TeamCalendarService {
     return result;
   }
 
-  /** Checks at subscription time that the caller may follow the team (TEAM_NOT_FOUND otherwise). */
-  async requireReader(caller: Caller, teamId: string): Promise<void> {
-    await this.access.read(caller, teamId);
+  /** Checks at subscription time that the caller is a member who may follow the team's days (refused otherwise). */
+  async requireMember(caller: Caller, teamId: string): Promise<void> {
+    await this.access.member(caller, teamId);
   }
 
-  /** Whether the caller may still follow the team (checked for every live event). */
-  async canRead(caller: Caller, teamId: string): Promise<boolean> {
-    return this.access.read(caller, teamId).then(
+  /** Whether the caller is still a member who may follow the team's days (checked for every live event). */
+  async canFollow(caller: Caller, teamId: string): Promise<boolean> {
+    return this.access.member(caller, teamId).then(
       () => true,
       () => false,
     );
@@ -118,7 +119,7 @@ export class TeamCalendarService {
 
   /** A live change as the caller sees it, re-checked per event (the caller may have left the team meanwhile). */
   async change(caller: Caller, event: TeamPresenceChanged): Promise<PresenceDayChange | undefined> {
-    const grant = await this.access.read(caller, event.teamId).catch(() => undefined);
+    const grant = await this.access.member(caller, event.teamId).catch(() => undefined);
     if (!grant) return undefined;
     const presenceDay = await this.views.one(caller, grant, event.presenceDayId);
     return presenceDay ? { presenceDay, reason: event.reason } : undefined;

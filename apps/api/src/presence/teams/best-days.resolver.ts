@@ -13,7 +13,7 @@ export class BestDaysResolver {
   @Query(() => [PresenceDaySuggestion], {
     description:
       'Dates and offices where most members of the team can be together, best first, with counts only ' +
-      '(leads and admins; at most 62 days and 50 named offices).',
+      '(the team’s leads; at most 62 days and 50 named offices).',
   })
   bestPresenceDays(
     @Args('input') input: BestPresenceDaysInput,

@@ -59,7 +59,7 @@ export class PresencePoliciesService {
     };
     const check = checkPresencePolicy(policy);
     return this.dataSource.transaction(async (manager) => {
-      const grant = await this.access.lead(caller, input.teamId, manager);
+      const grant = await this.access.manage(caller, input.teamId, manager);
       if (!check.ok) throw new InvalidPolicyError(check.messages);
       await manager.query(
         `INSERT INTO presence_policies (team_id, period, min_days, fixed_weekdays, updated_by)
@@ -74,7 +74,7 @@ export class PresencePoliciesService {
 
   async clear(caller: Caller, teamId: string): Promise<Team> {
     return this.dataSource.transaction(async (manager) => {
-      const grant = await this.access.lead(caller, teamId, manager);
+      const grant = await this.access.manage(caller, teamId, manager);
       await manager.query('DELETE FROM presence_policies WHERE team_id = $1', [grant.teamId]);
       return { id: grant.teamId, name: grant.teamName, organisationId: grant.organisationId };
     });
@@ -109,7 +109,7 @@ export class PresencePoliciesService {
    * "fewer than 3" and the other count withheld then too (it would give the first away). Null without a policy.
    */
   async summary(caller: Caller, teamId: string, now: Date = new Date()): Promise<TeamPolicySummary | null> {
-    const grant = await this.access.lead(caller, teamId);
+    const grant = await this.access.manage(caller, teamId);
     const [row]: PolicyRow[] = await this.dataSource.query(`${POLICY_SELECT} WHERE t.id = $1`, [grant.teamId]);
     if (!row) return null;
     const policy = toPolicy(row);

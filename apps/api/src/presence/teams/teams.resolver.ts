@@ -18,7 +18,8 @@ import { NO_DETAILS, type TeamDetails, TeamsService } from './teams.service.js';
 const detailLoaders = new WeakMap<object, BatchLoader<string, TeamDetails>>();
 
 /**
- * Teams and their members. The fields a team gains here (viewerIsLead, members, policy) are loaded in one batch per
+ * Teams and their members. The fields a team gains here (viewerIsLead, viewerIsMember, viewerCanManage, members,
+ * policy) are loaded in one batch per
  * request for every team of a list (no N+1), and only for teams the caller may see.
  */
 @Resolver(() => Team)
@@ -71,13 +72,39 @@ export class TeamsResolver {
     return this.teams.removeMember(caller, input);
   }
 
-  @ResolveField(() => Boolean, { description: 'You lead the team or administer its organisation.' })
+  @ResolveField(() => Boolean, {
+    description:
+      "You lead the team (you are a member marked as lead): you plan its team days and see each member's answers.",
+  })
   async viewerIsLead(
     @Parent() team: Team,
     @CurrentCaller() caller: Caller,
     @Context() context: GraphqlContext,
   ): Promise<boolean> {
     return (await this.details(team, caller, context)).viewerIsLead;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'You are a member of the team (a lead is one too): you see its team days and calendar and answer.',
+  })
+  async viewerIsMember(
+    @Parent() team: Team,
+    @CurrentCaller() caller: Caller,
+    @Context() context: GraphqlContext,
+  ): Promise<boolean> {
+    return (await this.details(team, caller, context)).viewerIsMember;
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'You lead the team or administer its organisation: you may rename it, keep its members and its policy.',
+  })
+  async viewerCanManage(
+    @Parent() team: Team,
+    @CurrentCaller() caller: Caller,
+    @Context() context: GraphqlContext,
+  ): Promise<boolean> {
+    return (await this.details(team, caller, context)).viewerCanManage;
   }
 
   @ResolveField(() => [TeamMember], { description: 'Leads first, then by name.' })

@@ -25,12 +25,23 @@ import {
 
 /** What the caller may read of a team besides its name: their own role, the members and the policy. */
 export interface TeamDetails {
+  /** The caller leads the team (team_members.is_lead). */
   readonly viewerIsLead: boolean;
+  /** The caller is a member of the team (a lead is one too). */
+  readonly viewerIsMember: boolean;
+  /** The caller leads the team or administers its organisation. */
+  readonly viewerCanManage: boolean;
   readonly members: TeamMember[];
   readonly policy: PresencePolicy | null;
 }
 
-export const NO_DETAILS: TeamDetails = { viewerIsLead: false, members: [], policy: null };
+export const NO_DETAILS: TeamDetails = {
+  viewerIsLead: false,
+  viewerIsMember: false,
+  viewerCanManage: false,
+  members: [],
+  policy: null,
+};
 
 const MAX_NAME_LENGTH = 80;
 const MAX_CANDIDATES = 20;
@@ -49,7 +60,8 @@ const VISIBLE = `(t.organisation_id = ANY($2::uuid[]) OR EXISTS (
 
 /**
  * Teams and their members (issue 5): organisation admins create and delete teams; leads and admins rename them and
- * keep their members; members read them. Every decision goes through `TeamAccess`.
+ * keep their members; members and admins read them (their team days are for the members only, see
+ * `TeamCalendarService`). Every decision goes through `TeamAccess`.
  */
 @Injectable()
 export class TeamsService {
@@ -85,16 +97,17 @@ export class TeamsService {
     const teams: {
       id: string;
       organisation_id: string;
+      viewer_member: boolean;
       viewer_lead: boolean;
       period: PresencePeriod | null;
       min_days: number | null;
       fixed_weekdays: number[] | null;
     }[] = await this.dataSource.query(
-      `SELECT t.id, t.organisation_id,
-              coalesce((SELECT v.is_lead FROM team_members v WHERE v.team_id = t.id AND v.person_id = $3), false)
-                AS viewer_lead,
+      `SELECT t.id, t.organisation_id, (vm.person_id IS NOT NULL) AS viewer_member,
+              coalesce(vm.is_lead, false) AS viewer_lead,
               p.period, p.min_days, p.fixed_weekdays::int[] AS fixed_weekdays
          FROM teams t LEFT JOIN presence_policies p ON p.team_id = t.id
+              LEFT JOIN team_members vm ON vm.team_id = t.id AND vm.person_id = $3
         WHERE t.id = ANY($1::uuid[]) AND ${VISIBLE}`,
       [ids, caller.adminOf, caller.personId],
     );
@@ -107,7 +120,9 @@ export class TeamsService {
       );
     for (const team of teams) {
       result.set(team.id, {
-        viewerIsLead: team.viewer_lead || caller.adminOf.includes(team.organisation_id),
+        viewerIsLead: team.viewer_lead,
+        viewerIsMember: team.viewer_member,
+        viewerCanManage: team.viewer_lead || caller.adminOf.includes(team.organisation_id),
         members: members
           .filter((member) => member.team_id === team.id)
           .map((member) => ({ personId: member.person_id, displayName: member.display_name, isLead: member.is_lead }))
@@ -128,7 +143,7 @@ export class TeamsService {
 
   /** People of the team's organisation who are not in it, by name, at most 20: for leads and admins. */
   async candidates(caller: Caller, teamId: string, search: string | null | undefined): Promise<Person[]> {
-    const grant = await this.access.lead(caller, teamId);
+    const grant = await this.access.manage(caller, teamId);
     const trimmed = search?.trim() ?? '';
     const pattern = trimmed === '' ? null : `%${trimmed.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     const rows: { id: string; display_name: string; organisation_id: string; organisation_name: string }[] =
@@ -171,7 +186,7 @@ export class TeamsService {
     const name = validName(newName);
     const rows: TeamRow[] = await this.dataSource
       .transaction(async (manager) => {
-        const grant = await this.access.lead(caller, teamId, manager);
+        const grant = await this.access.manage(caller, teamId, manager);
         await this.requireFreeName(manager, grant.organisationId, name, grant.teamId);
         const [updated]: [TeamRow[], number] = await manager.query(
           'UPDATE teams SET name = $2 WHERE id = $1 RETURNING id, name, organisation_id',
@@ -212,7 +227,7 @@ export class TeamsService {
   /** Adds a person of the team's organisation to the team (leads and admins). */
   async addMember(caller: Caller, input: TeamMemberInput): Promise<Team> {
     const team = await this.dataSource.transaction(async (manager) => {
-      const grant = await this.access.lead(caller, input.teamId, manager);
+      const grant = await this.access.manage(caller, input.teamId, manager);
       const [person]: unknown[] = await manager.query('SELECT 1 FROM people WHERE id = $1 AND organisation_id = $2', [
         input.personId,
         grant.organisationId,
@@ -237,7 +252,7 @@ export class TeamsService {
    */
   async removeMember(caller: Caller, input: TeamMemberInput, now: Date = new Date()): Promise<Team> {
     const { team, cancelled } = await this.dataSource.transaction(async (manager) => {
-      const grant = await this.access.lead(caller, input.teamId, manager);
+      const grant = await this.access.manage(caller, input.teamId, manager);
       const [member]: unknown[] = await manager.query(
         'SELECT 1 FROM team_members WHERE team_id = $1 AND person_id = $2',
         [grant.teamId, input.personId],

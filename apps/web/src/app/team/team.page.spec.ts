@@ -5,7 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import { FakeTeamDaysApi } from '../../testing/fake-team-days-api';
 import { anOffice } from '../../testing/office';
-import { aPresenceDay, aPreview, aTeam, aTeamDayBooking } from '../../testing/presence-day';
+import { aPresenceDay, aPreview, aTeam, aTeamDayBooking, LEAD, OUTSIDE_ADMIN } from '../../testing/presence-day';
 import { aProfile } from '../../testing/profile';
 import { Announcer } from '../core/a11y/announcer';
 import type { TeamDetails } from '../core/graphql/api.types';
@@ -135,6 +135,40 @@ describe('TeamPage', () => {
     expect(page.querySelector('nb-team-day-editor')).toBeNull();
   });
 
+  it('shows an organisation admin who is not in the team what they keep, and no team days', async () => {
+    const page = await open(aTeam(OUTSIDE_ADMIN));
+
+    expect(headings(page)).toEqual(['H1:Team Geodaten', 'H2:Anwesenheitsregel', 'H2:Mitglieder']);
+    expect(page.querySelector('.lead')?.textContent?.trim()).toBe(
+      'Sie betreuen dieses Team als Organisationsverwaltung. 3 Mitglieder.',
+    );
+    expect(page.querySelector('[data-testid="team-only"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Hinweis: Teamtage, Antworten und den Teamkalender sieht nur das Team selbst. Hier pflegen Sie die Mitglieder ' +
+        'und die Anwesenheitsregel.',
+    );
+    // Nothing of the team's days is asked for: the API would refuse it anyway.
+    expect(api.callsOf('presenceDays')).toEqual([]);
+    expect(api.callsOf('teamCalendar')).toEqual([]);
+    expect(api.callsOf('offices')).toEqual([]);
+    expect(api.follows).toEqual([]);
+    expect(page.querySelector('[data-testid="live-state"]')).toBeNull();
+  });
+
+  it('shows an admin who is a plain member the team days without planning, and the members to keep', async () => {
+    const page = await open(aTeam({ viewerIsLead: false, viewerIsMember: true, viewerCanManage: true }));
+
+    expect(headings(page)).toEqual([
+      'H1:Team Geodaten',
+      'H2:Anstehende Teamtage',
+      'H2:Teamkalender',
+      'H2:Anwesenheitsregel',
+      'H2:Mitglieder',
+    ]);
+    expect(page.querySelector('nb-team-day-editor')).toBeNull();
+    expect(page.querySelector('nb-best-days-panel')).toBeNull();
+    expect(button(page.querySelector('[data-day-id="pd1"]') as HTMLElement, 'Ich komme')).toBeDefined();
+  });
+
   it('answers "Ich komme" and shows the pressed button and the desk', async () => {
     const page = await open(aTeam());
     api.answerResult = (id, answer) =>
@@ -154,7 +188,7 @@ describe('TeamPage', () => {
   });
 
   it('lets the lead preview a day with a shortfall and save it only after ticking the box', async () => {
-    const page = await open(aTeam({ viewerIsLead: true }));
+    const page = await open(aTeam(LEAD));
     api.previewResult = aPreview({ toSeat: 5, seatable: 3, shortfall: 2, sideBySide: false });
     api.savedDay = aPresenceDay({ id: 'pd-new', date: addDays(today, 2) });
     const form = page.querySelector('nb-team-day-editor form') as HTMLFormElement;
@@ -187,7 +221,7 @@ describe('TeamPage', () => {
   });
 
   it('says why the office cannot host the day and does not save', async () => {
-    const page = await open(aTeam({ viewerIsLead: true }));
+    const page = await open(aTeam(LEAD));
     api.previewResult = aPreview({
       refusal: { code: 'HOLIDAY', message: 'Holiday', messageDe: 'An diesem Tag ist in Bayern ein Feiertag.' },
     });
@@ -205,7 +239,7 @@ describe('TeamPage', () => {
   });
 
   it('names the missing fields and focuses the first', async () => {
-    const page = await open(aTeam({ viewerIsLead: true }));
+    const page = await open(aTeam(LEAD));
     const form = page.querySelector('nb-team-day-editor form') as HTMLFormElement;
 
     button(form, 'Teamtag speichern').click();
@@ -219,7 +253,7 @@ describe('TeamPage', () => {
   });
 
   it('takes a best day into the form and moves focus there', async () => {
-    const page = await open(aTeam({ viewerIsLead: true }));
+    const page = await open(aTeam(LEAD));
     BestDaysPanelStub.choice = { date: addDays(today, 3), officeId: 'o2' };
 
     button(page, 'Vorschlag übernehmen').click();
@@ -242,7 +276,7 @@ describe('TeamPage', () => {
         ],
       }),
     ];
-    const page = await open(aTeam({ viewerIsLead: true }));
+    const page = await open(aTeam(LEAD));
     const card = page.querySelector('[data-day-id="pd1"]') as HTMLElement;
     expect([...card.querySelectorAll('details li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'Anna Schmidt: kommt, hat einen Platz',
@@ -261,7 +295,7 @@ describe('TeamPage', () => {
   });
 
   it('moves a day through the form inside it, previewing it as the day being moved', async () => {
-    const page = await open(aTeam({ viewerIsLead: true }));
+    const page = await open(aTeam(LEAD));
     const later = addDays(today, 4);
     api.savedDay = aPresenceDay({ date: later });
 

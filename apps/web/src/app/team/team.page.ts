@@ -40,7 +40,9 @@ const CREATE_HEADING = 'team-day-create-heading';
 
 /**
  * One team: its upcoming team days (members answer, leads plan, move and cancel them), the team calendar, the
- * presence policy and, for leads, best days and members. Kept current live.
+ * presence policy and, for leads, best days. Leads and the organisation's admins keep its members and its policy.
+ * Team days and the calendar are the team's own: an admin who is not in the team sees only what they keep (DESIGN.md
+ * §5). Kept current live.
  */
 @Component({
   selector: 'nb-team-page',
@@ -80,12 +82,12 @@ export class TeamPage {
     requireSync: true,
   });
   protected readonly team = this.store.team;
+  /** Plans team days (create, move, cancel, best days) and sees each member's answers. */
   protected readonly isLead = computed(() => this.team()?.viewerIsLead ?? false);
-  /** Only members answer; an organisation admin who is not in the team does not. */
-  protected readonly isMember = computed(() => {
-    const personId = this.currentPerson.profile()?.id;
-    return personId !== undefined && (this.team()?.members.some((member) => member.personId === personId) ?? false);
-  });
+  /** Sees the team days and the calendar and answers; an organisation admin who is not in the team does not. */
+  protected readonly isMember = computed(() => this.team()?.viewerIsMember ?? false);
+  /** Keeps the team's members and its policy: its leads and the organisation's admins. */
+  protected readonly canManage = computed(() => this.team()?.viewerCanManage ?? false);
 
   /** "Sie leiten dieses Team. 9 Mitglieder." */
   protected readonly introText = computed(() => {
@@ -97,7 +99,7 @@ export class TeamPage {
     const me = team.members.find((member) => member.personId === personId);
     const role = me?.isLead
       ? 'Sie leiten dieses Team. '
-      : team.viewerIsLead
+      : team.viewerCanManage
         ? 'Sie betreuen dieses Team als Organisationsverwaltung. '
         : '';
     const count = team.members.length === 1 ? '1 Mitglied' : `${team.members.length} Mitglieder`;
@@ -127,8 +129,14 @@ export class TeamPage {
       untracked(() => {
         this.movingDay.set(null);
         this.store.open(teamId, this.today);
-        this.calendar.open(teamId, this.today);
       });
+    });
+    // The calendar is the team's own: read only once the team says the viewer is a member.
+    effect(() => {
+      const team = this.team();
+      if (team?.viewerIsMember) {
+        untracked(() => this.calendar.open(team.id, this.today));
+      }
     });
     // Every change of the team's days may change the calendar (team days, who is in where).
     let lastVersion = this.store.version();

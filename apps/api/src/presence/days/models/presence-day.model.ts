@@ -22,7 +22,7 @@ export class PresenceAnswerCounts {
   seated!: number;
 }
 
-@ObjectType('MemberAnswer', { description: "One member's answer to a team day (for the team's leads and admins)." })
+@ObjectType('MemberAnswer', { description: "One member's answer to a team day (for the team's leads)." })
 export class MemberAnswer {
   @Field(() => ID)
   personId!: string;
@@ -80,7 +80,7 @@ export class PresenceDay {
 
   @Field(() => [MemberAnswer], {
     nullable: true,
-    description: "Each member's answer: for the team's leads and its organisation's admins only; null for members.",
+    description: "Each member's answer: for the team's leads only; null for its other members.",
   })
   memberAnswers!: MemberAnswer[] | null;
 

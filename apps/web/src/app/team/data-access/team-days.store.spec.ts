@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
 import { FakeTeamDaysApi } from '../../../testing/fake-team-days-api';
-import { aPresenceDay, aTeamDayBooking } from '../../../testing/presence-day';
+import { aPresenceDay, aTeam, aTeamDayBooking, OUTSIDE_ADMIN } from '../../../testing/presence-day';
 import { Announcer } from '../../core/a11y/announcer';
 import { TeamApi } from './team.api';
 import { TeamDaysStore } from './team-days.store';
@@ -22,6 +22,8 @@ describe('TeamDaysStore', () => {
 
   async function openWith(...days: ReturnType<typeof aPresenceDay>[]): Promise<void> {
     store.open('t1', TODAY);
+    // The team comes first: its days are read only for a member.
+    await settle();
     api.lastDaysRead().resolve(days);
     await settle();
   }
@@ -115,6 +117,7 @@ describe('TeamDaysStore', () => {
 
   it('applies events that arrive during a read after the read', async () => {
     store.open('t1', TODAY);
+    await settle();
     api.emit({ reason: 'CREATED', presenceDay: aPresenceDay({ id: 'pd2', date: '2026-11-30' }) });
 
     api.lastDaysRead().resolve([aPresenceDay()]);
@@ -143,6 +146,33 @@ describe('TeamDaysStore', () => {
     expect(store.days()).toEqual([]);
     expect(store.note()?.text).toContain('ist abgesagt');
     expect(announce).not.toHaveBeenCalled();
+  });
+
+  it('neither reads nor follows the days of a team whose admin is not a member of it', async () => {
+    api.teamDetails = aTeam(OUTSIDE_ADMIN);
+    store.open('t1', TODAY);
+    await settle();
+
+    expect(store.team()?.viewerCanManage).toBe(true);
+    expect(api.callsOf('presenceDays')).toEqual([]);
+    expect(api.follows).toEqual([]);
+    expect(store.daysLoadState()).toBe('idle');
+    // Neither after a change of the team nor when the live socket (re)connects.
+    await store.reloadTeam();
+    await store.reloadDays();
+    api.reconnect();
+    await settle();
+    expect(api.callsOf('presenceDays')).toEqual([]);
+  });
+
+  it('stops following the days when the viewer is no longer a member', async () => {
+    await openWith(aPresenceDay());
+    api.teamDetails = aTeam(OUTSIDE_ADMIN);
+
+    await store.reloadTeam();
+
+    expect(api.follows[0]?.stopped).toBe(true);
+    expect(store.days()).toEqual([]);
   });
 
   it('stops following when the page goes', async () => {

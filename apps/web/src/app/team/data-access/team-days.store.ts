@@ -33,7 +33,8 @@ const STALE_AFTER: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>([
  * One team and its team days of the next eight weeks, kept current: read when the page opens and whenever the
  * live socket (re)connects, patched by every `teamPresenceChanged` event in between. Members answer here; leads
  * cancel days here (creating and moving go through TeamDayPlanner, whose result comes back by `saved`).
- * Provided per team page.
+ * The days are the team's own: they are read and followed only once the team says the viewer is a member of it
+ * (an organisation admin outside the team keeps its members and policy, but sees no team days). Provided per team page.
  */
 @Injectable()
 export class TeamDaysStore {
@@ -99,17 +100,8 @@ export class TeamDaysStore {
     this.teamId = teamId;
     this.range = { from: today, to: addDays(today, UPCOMING_DAYS - 1) };
     this.teamValue.set(null);
-    this.dayList.set([]);
     this.lastNote.set(null);
-    this.stopFollowing = this.api.followTeamPresence(teamId, {
-      next: (change) => this.receive(change),
-      error: () =>
-        this.liveErrorText.set(
-          'Die Teamtage aktualisieren sich gerade nicht von selbst. Bitte laden Sie die Seite später neu.',
-        ),
-    });
     void this.reloadTeam();
-    void this.reloadDays();
   }
 
   /** Reads the team (name, members, policy) again, e.g. after its policy or members changed. */
@@ -127,6 +119,7 @@ export class TeamDaysStore {
       this.teamValue.set(team);
       this.teamErrorText.set(null);
       this.teamLoad.set('ready');
+      this.showDays(team.viewerIsMember);
     } catch (error) {
       if (teamId !== this.teamId) {
         return;
@@ -136,10 +129,10 @@ export class TeamDaysStore {
     }
   }
 
-  /** Reads the team days of the next eight weeks again. */
+  /** Reads the team days of the next eight weeks again (for members, who follow them). */
   async reloadDays(): Promise<void> {
     const teamId = this.teamId;
-    if (teamId === null) {
+    if (teamId === null || this.stopFollowing === null) {
       return;
     }
     const generation = ++this.readGeneration;
@@ -275,6 +268,28 @@ export class TeamDaysStore {
     }
   }
 
+  /** Members read and follow the team's days; for anyone else (an admin outside the team) they stay empty. */
+  private showDays(member: boolean): void {
+    const teamId = this.teamId;
+    if (teamId === null) {
+      return;
+    }
+    if (!member) {
+      this.stop();
+      return;
+    }
+    if (this.stopFollowing === null) {
+      this.stopFollowing = this.api.followTeamPresence(teamId, {
+        next: (change) => this.receive(change),
+        error: () =>
+          this.liveErrorText.set(
+            'Die Teamtage aktualisieren sich gerade nicht von selbst. Bitte laden Sie die Seite später neu.',
+          ),
+      });
+      void this.reloadDays();
+    }
+  }
+
   private stop(): void {
     this.stopFollowing?.();
     this.stopFollowing = null;
@@ -282,5 +297,8 @@ export class TeamDaysStore {
     this.heldEvents = null;
     this.ownChanges.clear();
     this.readGeneration += 1;
+    this.dayList.set([]);
+    this.daysLoad.set('idle');
+    this.daysErrorText.set(null);
   }
 }

@@ -22,12 +22,12 @@ export { MY_TEAMS, type TeamSummary } from './my-teams';
 const OFFICE_FIELDS = 'id name address deskCount municipality { ags name land } operator { id name }';
 
 export const TEAM_FIELDS = `
-  id name organisationId viewerIsLead
+  id name organisationId viewerIsLead viewerIsMember viewerCanManage
   members { personId displayName isLead }
   policy { period minDays fixedWeekdays }
 `;
 
-/** Everything the team page shows of a team day; `memberAnswers` is null for members who do not lead. */
+/** Everything the team page shows of a team day; `memberAnswers` is null for members who do not lead it. */
 export const PRESENCE_DAY_FIELDS = `
   id teamId teamName date part mandatory note cancelled myAnswer areaName
   office { ${OFFICE_FIELDS} }

@@ -12,6 +12,8 @@ function aTeam(overrides: Partial<TeamDetails> = {}): TeamDetails {
     name: 'Team Statistik',
     organisationId: 'org-1',
     viewerIsLead: true,
+    viewerIsMember: true,
+    viewerCanManage: true,
     members: [
       { personId: 'p1', displayName: 'Anna Lang', isLead: true },
       { personId: 'p2', displayName: 'Thomas Becker', isLead: false },
@@ -119,7 +121,7 @@ describe('TeamMembersPanel', () => {
   });
 
   it('lists the members and marks leads in words', async () => {
-    await render(aTeam({ viewerIsLead: false }));
+    await render(aTeam({ viewerIsLead: false, viewerCanManage: false }));
     const items = [...panel.querySelectorAll('.member')].map((item) => text(item));
     expect(text(panel.querySelector('h2'))).toBe('Mitglieder (2)');
     expect(items).toEqual(['Anna Lang (Teamleitung)', 'Thomas Becker']);
@@ -127,9 +129,15 @@ describe('TeamMembersPanel', () => {
   });
 
   it('offers a member nothing to change', async () => {
-    await render(aTeam({ viewerIsLead: false }));
+    await render(aTeam({ viewerIsLead: false, viewerCanManage: false }));
     expect(panel.querySelectorAll('button')).toHaveLength(0);
     expect(panel.querySelector('input')).toBeNull();
+  });
+
+  it('lets an organisation admin who is not in the team keep its members', async () => {
+    await render(aTeam({ viewerIsLead: false, viewerIsMember: false, viewerCanManage: true }));
+    expect(button('Anna Lang aus dem Team entfernen')).toBeDefined();
+    expect(input('Person suchen')).not.toBeNull();
   });
 
   describe('for a lead', () => {

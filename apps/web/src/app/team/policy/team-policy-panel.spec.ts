@@ -14,6 +14,8 @@ function aTeam(overrides: Partial<TeamDetails> = {}): TeamDetails {
     name: 'Team Statistik',
     organisationId: 'org-1',
     viewerIsLead: false,
+    viewerIsMember: true,
+    viewerCanManage: false,
     members: [
       { personId: 'p1', displayName: 'Anna Lang', isLead: true },
       { personId: 'p2', displayName: 'Thomas Becker', isLead: false },
@@ -79,13 +81,13 @@ class FakePresencePolicyApi {
     this.calls.push({ name: 'setPolicy', input });
     this.fail();
     const { teamId, ...policy } = input;
-    return aTeam({ id: teamId, viewerIsLead: true, policy });
+    return aTeam({ id: teamId, viewerIsLead: true, viewerCanManage: true, policy });
   }
 
   async clearPolicy(teamId: string): Promise<TeamDetails> {
     this.calls.push({ name: 'clearPolicy', input: teamId });
     this.fail();
-    return aTeam({ id: teamId, viewerIsLead: true, policy: null });
+    return aTeam({ id: teamId, viewerIsLead: true, viewerCanManage: true, policy: null });
   }
 
   private fail(): void {
@@ -189,15 +191,21 @@ describe('TeamPolicyPanel', () => {
     expect(api.calls).toEqual([]);
   });
 
-  it('tells an admin who is not a member that there is no progress of theirs', async () => {
+  it('tells an admin who is not a member that there is no progress of theirs, and lets them keep the policy', async () => {
     api.progress = [];
-    await render(aTeam({ viewerIsLead: true }));
+    await render(aTeam({ viewerIsLead: false, viewerIsMember: false, viewerCanManage: true }));
     expect(panel.textContent).toContain('weil Sie nicht Mitglied dieses Teams sind');
+    expect(api.calls).toContainEqual({ name: 'summary', input: 't1' });
+    expect([...panel.querySelectorAll('h3')].map((h) => h.textContent?.trim())).toEqual([
+      'Ihr Stand',
+      'Überblick für die Teamleitung',
+      'Regel ändern',
+    ]);
   });
 
   describe('for a lead', () => {
     beforeEach(async () => {
-      await render(aTeam({ viewerIsLead: true }));
+      await render(aTeam({ viewerIsLead: true, viewerCanManage: true }));
     });
 
     it('shows counts only, small ones as "weniger als 3"', () => {
@@ -307,7 +315,7 @@ describe('TeamPolicyPanel', () => {
   });
 
   it('lets a lead set a first policy, without a button to clear', async () => {
-    await render(aTeam({ viewerIsLead: true, policy: null }));
+    await render(aTeam({ viewerIsLead: true, viewerCanManage: true, policy: null }));
     expect(button('Regel aufheben …')).toBeUndefined();
     expect([...panel.querySelectorAll('h3')].map((h) => h.textContent?.trim())).toEqual(['Regel festlegen']);
     expect(panel.querySelector('.counts')).toBeNull();

@@ -88,7 +88,7 @@ export class TeamPolicyPanel {
   protected readonly summary = resource({
     params: () => {
       const key = this.policyKey();
-      return this.team().viewerIsLead && key !== null ? { teamId: this.team().id, key } : undefined;
+      return this.team().viewerCanManage && key !== null ? { teamId: this.team().id, key } : undefined;
     },
     loader: ({ params, abortSignal }) => this.api.summary(params.teamId, abortSignal),
   });

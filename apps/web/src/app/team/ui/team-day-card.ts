@@ -39,7 +39,7 @@ export class TeamDayCard {
   readonly day = input.required<PresenceDay>();
   /** The person is a member and may answer. */
   readonly canAnswer = input(false);
-  /** The person leads the team (or administers its organisation). */
+  /** The person leads the team: moves and cancels its days and sees each member's answer. */
   readonly isLead = input(false);
   /** This day's answer or cancellation is under way. */
   readonly busy = input(false);

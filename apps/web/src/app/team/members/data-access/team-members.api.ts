@@ -5,8 +5,8 @@ import { GraphqlHttpClient } from '../../../core/graphql/graphql-http.client';
 import { graphqlOperation } from '../../../core/graphql/graphql-operation';
 
 /** Everything of a team its panels show: read back by every change, so the page can take it as it is. */
-export const TEAM_DETAILS_FIELDS =
-  'id name organisationId viewerIsLead members { personId displayName isLead } policy { period minDays fixedWeekdays }';
+export const TEAM_DETAILS_FIELDS = `id name organisationId viewerIsLead viewerIsMember viewerCanManage
+  members { personId displayName isLead } policy { period minDays fixedWeekdays }`;
 
 export interface TeamMemberInput {
   readonly teamId: string;
