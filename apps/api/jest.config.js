@@ -6,7 +6,7 @@ export default {
   displayName: 'api',
   rootDir: import.meta.dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
-  testTimeout: 60_000,
+  testTimeout: 120_000,
   // Integration suites each boot their own API and databases; two cores run two at a time comfortably.
   maxWorkers: 2,
 };

@@ -4,7 +4,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { DataSource } from 'typeorm';
 
+import { AccessibilityModule } from './accessibility/accessibility.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { Authenticator } from './identity/authenticator.js';
@@ -12,6 +14,7 @@ import { createGraphqlContext } from './identity/graphql-context.js';
 import { IdentityGuard } from './identity/identity.guard.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { webSocketAuthentication } from './identity/ws-connection.js';
+import { NearHomeModule } from './near-home/near-home.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PresenceDaysModule } from './presence/days/presence-days.module.js';
@@ -29,6 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, dataSource),
+        AccessibilityModule,
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -52,6 +56,8 @@ export class AppModule {
         WaitlistModule,
         TeamsModule,
         PresenceDaysModule,
+        CalendarModule,
+        NearHomeModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

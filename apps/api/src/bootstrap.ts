@@ -7,6 +7,7 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { AppModule, GRAPHQL_PATH } from './app.module.js';
+import { CALENDAR_PATH } from './calendar/calendar-feeds.service.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { PublicUrl } from './config/public-url.js';
@@ -39,7 +40,7 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new GraphqlErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');
-  const servesWebClient = config.webDir ? serveWebClient(app, config.webDir, GRAPHQL_PATH) : false;
+  const servesWebClient = config.webDir ? serveWebClient(app, config.webDir, [GRAPHQL_PATH, CALENDAR_PATH]) : false;
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as AddressInfo).port;
   // Without NAHBAR_PUBLIC_URL the check-in links point at this port: the one bound, not a configured 0.

@@ -71,15 +71,38 @@ interface OperationSpec {
 }
 
 const ADMINS: readonly Actor[] = ['orgAdmin'];
-/** The team Rechenzentrum: its members (the lead and two others, one of them IT.NRW's admin) and who runs it. */
+/** The team Rechenzentrum: its members (the lead and two others, one of them IT.NRW's admin as a plain member). */
 const RECHENZENTRUM: readonly Actor[] = ['teamLead', 'facilityManager', 'orgAdmin'];
-const RECHENZENTRUM_LEADS: readonly Actor[] = ['teamLead', 'orgAdmin'];
+/** Who plans Rechenzentrum's team days and sees each member's answers: its lead only, not the admin in it. */
+const RECHENZENTRUM_LEAD: readonly Actor[] = ['teamLead'];
+/** Who keeps Rechenzentrum (name, members, policy, policy summary): its lead and IT.NRW's admin. */
+const RECHENZENTRUM_MANAGERS: readonly Actor[] = ['teamLead', 'orgAdmin'];
 
 const OPERATIONS: Record<string, OperationSpec> = {
   authConfiguration: { kind: 'query', allowed: ACTORS, request: () => ({ query: '{ authConfiguration { mode } }' }) },
+  accessibilityFeedback: {
+    kind: 'query',
+    allowed: ACTORS,
+    request: () => ({ query: '{ accessibilityFeedback { contactEmail } }' }),
+  },
   demoPeople: { kind: 'query', allowed: ACTORS, request: () => ({ query: '{ demoPeople { id } }' }) },
   me: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ me { id roles { role } } }' }) },
   offices: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ offices { id } }' }) },
+  officesNearHome: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    request: () => ({ query: '{ officesNearHome(radiusKm: 50) { distanceKm office { id } } }' }),
+  },
+  postalCodePlace: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    request: () => ({ query: '{ postalCodePlace(code: "48143") { place } }' }),
+  },
+  mapConfiguration: {
+    kind: 'query',
+    allowed: ACTORS,
+    request: () => ({ query: '{ mapConfiguration { tileUrl attribution } }' }),
+  },
   office: {
     kind: 'query',
     allowed: OWN_ORGANISATION,
@@ -132,6 +155,25 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   deskEquipmentOptions: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ deskEquipmentOptions }' }) },
   myWaitlist: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ myWaitlist { id position } }' }) },
+  calendarFeed: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ calendarFeed { exists } }' }) },
+  myBookingsBetween: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    request: () => ({
+      query: 'query($f: String!, $t: String!) { myBookingsBetween(from: $f, to: $t) { id } }',
+      variables: { f: daysFromToday(0), t: daysFromToday(6) },
+    }),
+  },
+  createCalendarFeed: {
+    kind: 'mutation',
+    allowed: SIGNED_IN,
+    request: () => ({ query: 'mutation { createCalendarFeed { createdAt } }' }),
+  },
+  revokeCalendarFeed: {
+    kind: 'mutation',
+    allowed: SIGNED_IN,
+    request: () => ({ query: 'mutation { revokeCalendarFeed }' }),
+  },
   organisations: {
     kind: 'query',
     allowed: [...ADMINS, 'otherOrgAdmin'],
@@ -282,7 +324,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   presenceDayPreview: {
     kind: 'query',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_LEAD,
     request: (world) => ({
       query: 'query($i: PresenceDayInput!) { presenceDayPreview(input: $i) { toSeat shortfall } }',
       variables: { i: { teamId: world.teamId, officeId: world.privateOfficeId, date: nextOpenDay(16, 'NW') } },
@@ -290,8 +332,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   createPresenceDay: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
-    // Both allowed race for the date: one plans it, the other gets as far as PRESENCE_DAY_EXISTS.
+    allowed: RECHENZENTRUM_LEAD,
     request: (world) => ({
       query: 'mutation($i: PresenceDayInput!) { createPresenceDay(input: $i) { id } }',
       variables: { i: { teamId: world.teamId, officeId: world.privateOfficeId, date: nextOpenDay(16, 'NW') } },
@@ -299,7 +340,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   movePresenceDay: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_LEAD,
     request: (world) => ({
       query: 'mutation($i: MovePresenceDayInput!) { movePresenceDay(input: $i) { id } }',
       variables: { i: { id: world.presenceDayId, officeId: world.privateOfficeId, date: nextOpenDay(15, 'NW') } },
@@ -307,8 +348,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   cancelPresenceDay: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
-    // The second of those allowed gets as far as PRESENCE_DAY_CANCELLED.
+    allowed: RECHENZENTRUM_LEAD,
     request: (world) => ({
       query: 'mutation($id: ID!) { cancelPresenceDay(id: $id) { id cancelled } }',
       variables: { id: world.cancelPresenceDayId },
@@ -339,13 +379,14 @@ const OPERATIONS: Record<string, OperationSpec> = {
     kind: 'query',
     allowed: RECHENZENTRUM,
     request: (world) => ({
-      query: 'query($id: ID!) { team(id: $id) { id viewerIsLead members { personId } } }',
+      query:
+        'query($id: ID!) { team(id: $id) { id viewerIsLead viewerIsMember viewerCanManage members { personId } } }',
       variables: { id: world.teamId },
     }),
   },
   teamCandidates: {
     kind: 'query',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_MANAGERS,
     request: (world) => ({
       query: 'query($t: ID!) { teamCandidates(teamId: $t) { id } }',
       variables: { t: world.teamId },
@@ -358,7 +399,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   teamPolicySummary: {
     kind: 'query',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_MANAGERS,
     request: (world) => ({
       query: 'query($t: ID!) { teamPolicySummary(teamId: $t) { members meeting { count } } }',
       variables: { t: world.teamId },
@@ -366,7 +407,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   bestPresenceDays: {
     kind: 'query',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_LEAD,
     request: (world) => ({
       query: 'query($i: BestPresenceDaysInput!) { bestPresenceDays(input: $i) { date canCome } }',
       variables: { i: { teamId: world.teamId, from: nextOpenDay(20, 'NW'), to: nextOpenDay(24, 'NW') } },
@@ -382,7 +423,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   renameTeam: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_MANAGERS,
     // Renamed to its own name: the team stays as the other entries expect it.
     request: (world) => ({
       query: 'mutation($id: ID!) { renameTeam(id: $id, name: "Rechenzentrum") { id name } }',
@@ -399,7 +440,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   addTeamMember: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_MANAGERS,
     // A member already: those allowed get as far as ALREADY_A_MEMBER.
     request: (world) => ({
       query: 'mutation($i: TeamMemberInput!) { addTeamMember(input: $i) { id } }',
@@ -408,7 +449,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   removeTeamMember: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_MANAGERS,
     // Not a member: those allowed get as far as NOT_A_MEMBER.
     request: (world) => ({
       query: 'mutation($i: TeamMemberInput!) { removeTeamMember(input: $i) { id } }',
@@ -417,7 +458,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   setPresencePolicy: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_MANAGERS,
     request: (world) => ({
       query: 'mutation($i: PresencePolicyInput!) { setPresencePolicy(input: $i) { id policy { minDays } } }',
       variables: { i: { teamId: world.teamId, period: 'WEEK', minDays: 1 } },
@@ -425,7 +466,7 @@ const OPERATIONS: Record<string, OperationSpec> = {
   },
   clearPresencePolicy: {
     kind: 'mutation',
-    allowed: RECHENZENTRUM_LEADS,
+    allowed: RECHENZENTRUM_MANAGERS,
     request: (world) => ({
       query: 'mutation($t: ID!) { clearPresencePolicy(teamId: $t) { id } }',
       variables: { t: world.teamId },

@@ -109,4 +109,16 @@ describe('loadConfig', () => {
     expect(() => load({ NAHBAR_NO_SHOW_INTERVAL_SECONDS: '-1' })).toThrow(ConfigError);
     expect(() => load({ NAHBAR_NO_SHOW_INTERVAL_SECONDS: 'often' })).toThrow(ConfigError);
   });
+
+  it('reads the accessibility feedback contact: an e-mail address, none by default', () => {
+    expect(load({}).accessibilityContact).toBeUndefined();
+    expect(load({ NAHBAR_ACCESSIBILITY_CONTACT: '  barrierefreiheit@ldbv.example ' }).accessibilityContact).toBe(
+      'barrierefreiheit@ldbv.example',
+    );
+    for (const bad of ['barrierefreiheit', 'a@b', 'Team <a@b.example>', 'a b@c.example', 'mailto:a@b.example']) {
+      expect(() => load({ NAHBAR_ACCESSIBILITY_CONTACT: bad })).toThrow(
+        /NAHBAR_ACCESSIBILITY_CONTACT must be an e-mail/,
+      );
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 
+import { type MapConfig, readMapConfig } from './map-config.js';
+
 /** Configuration of one API process, read once from the environment and validated at boot. */
 export interface AppConfig {
   /** HTTP port for API and web client; 0 picks a free port (tests). */
@@ -27,6 +29,13 @@ export interface AppConfig {
   readonly publicUrl: string | undefined;
   /** Seconds between runs of the no-show release job; 0 disables it (tests run it by hand). */
   readonly noShowIntervalSeconds: number;
+  /**
+   * E-mail address for feedback on accessibility (BITV 2.0 requires one in the accessibility statement); undefined
+   * until the operator sets NAHBAR_ACCESSIBILITY_CONTACT.
+   */
+  readonly accessibilityContact: string | undefined;
+  /** Tiles of the "near home" map (NAHBAR_MAP_TILE_URL, NAHBAR_MAP_ATTRIBUTION); undefined: no map, the list only. */
+  readonly map: MapConfig | undefined;
 }
 
 /** Where people sign in and what the API accepts as a bearer token. */
@@ -113,6 +122,18 @@ function readNoShowInterval(env: Env): number {
     );
   }
   return seconds;
+}
+
+/** A plain e-mail address (no display name): what the accessibility statement links to with mailto:. */
+function readAccessibilityContact(env: Env): string | undefined {
+  const raw = env['NAHBAR_ACCESSIBILITY_CONTACT']?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length > 254 || !/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(raw)) {
+    throw new ConfigError(
+      `NAHBAR_ACCESSIBILITY_CONTACT must be an e-mail address, e.g. barrierefreiheit@behoerde.example, got "${raw}".`,
+    );
+  }
+  return raw;
 }
 
 function readOidc(env: Env): OidcConfig | undefined {
@@ -204,6 +225,8 @@ export function loadConfig(
     production,
     publicUrl: readPublicUrl(env),
     noShowIntervalSeconds: readNoShowInterval(env),
+    map: readMapConfig(env),
+    accessibilityContact: readAccessibilityContact(env),
     ...(oidc ? { oidc } : {}),
   };
 }

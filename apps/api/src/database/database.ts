@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 
 import type { AppConfig } from '../config/app-config.js';
+import { loadPostalCodes } from '../near-home/postal-codes.loader.js';
 import { createDataSource, migrate } from './data-source.js';
 import { seedDemoData } from './demo-data.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
@@ -27,6 +28,8 @@ export class Database {
     try {
       await dataSource.initialize();
       await migrate(dataSource, embedded === undefined);
+      const postalCodes = await loadPostalCodes(dataSource);
+      if (postalCodes > 0) Database.logger.log(`Loaded ${postalCodes} postal codes (GeoNames, CC BY 4.0).`);
       if (config.seedDemoData) {
         const seeded = await seedDemoData(dataSource);
         if (seeded) Database.logger.log('Seeded the demo data into the empty database.');

@@ -1,4 +1,6 @@
 import { BookingEntity } from '../bookings/booking.entity.js';
+import { CalendarFeedEntity } from '../calendar/calendar-feed.entity.js';
+import { PostalCodeEntity } from '../near-home/postal-code.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { PersonEntity } from '../organisations/person.entity.js';
 import { AreaEntity } from '../places/area.entity.js';
@@ -22,4 +24,6 @@ export const ENTITIES = [
   WaitlistEntryEntity,
   PresenceDayEntity,
   PresenceAnswerEntity,
+  CalendarFeedEntity,
+  PostalCodeEntity,
 ];

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
+import { InvalidPostalCodeError } from '../near-home/near-home.errors.js';
 import type { UpdateProfileInput } from './dto/update-profile.input.js';
 import type { Visibility } from './models/enums.js';
 import type { Profile } from './models/profile.model.js';
@@ -44,9 +45,14 @@ export class ProfileService {
     };
   }
 
-  /** Changes only the caller's own profile, only the fields given. */
+  /** Changes only the caller's own profile, only the fields given; an unknown postal code changes nothing. */
   async update(caller: Caller, input: UpdateProfileInput): Promise<Profile> {
     const postalCode = input.homePostalCode === undefined ? undefined : input.homePostalCode || null;
+    // Five digits are checked at the edge; whether they are a German postal code, against the postal-code data.
+    if (postalCode) {
+      const known: unknown[] = await this.dataSource.query('SELECT 1 FROM postal_codes WHERE code = $1', [postalCode]);
+      if (known.length === 0) throw new InvalidPostalCodeError(postalCode);
+    }
     await this.dataSource.query(
       `UPDATE people SET
          home_postal_code = CASE WHEN $2 THEN $3 ELSE home_postal_code END,

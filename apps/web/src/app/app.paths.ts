@@ -4,6 +4,7 @@ export const ROUTE_PATHS = {
   signInCallback: 'anmeldung',
   booking: 'buchen',
   myBookings: 'meine-buchungen',
+  myWeek: 'meine-woche',
   profile: 'profil',
   /** The person's teams; `team/:teamId` is one team's page. */
   team: 'team',
@@ -12,6 +13,12 @@ export const ROUTE_PATHS = {
   checkIn: 'einchecken/:token',
   /** Printable QR codes of an area's desks, for facility managers and organisation admins. */
   qrCodes: 'verwaltung/qr-codes',
+  /** The accessibility statement (BITV 2.0), linked from every page. */
+  accessibility: 'barrierefreiheit',
+  /** Offices open to the person, nearest to their home postal code first, with a map. */
+  nearHome: 'in-der-naehe',
+  /** What nahbar is, its licences and data credits (GeoNames, OpenStreetMap). */
+  about: 'ueber',
 } as const;
 
 /** Absolute links to the same routes, for routerLink and navigation. */
@@ -20,10 +27,14 @@ export const ROUTE_LINKS = {
   signInCallback: `/${ROUTE_PATHS.signInCallback}`,
   booking: `/${ROUTE_PATHS.booking}`,
   myBookings: `/${ROUTE_PATHS.myBookings}`,
+  myWeek: `/${ROUTE_PATHS.myWeek}`,
   profile: `/${ROUTE_PATHS.profile}`,
   team: `/${ROUTE_PATHS.team}`,
   admin: `/${ROUTE_PATHS.admin}`,
   qrCodes: `/${ROUTE_PATHS.qrCodes}`,
+  accessibility: `/${ROUTE_PATHS.accessibility}`,
+  nearHome: `/${ROUTE_PATHS.nearHome}`,
+  about: `/${ROUTE_PATHS.about}`,
 } as const;
 
 /** Query parameter of the start page: the page to continue at after signing in. */

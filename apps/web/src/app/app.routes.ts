@@ -31,6 +31,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./my-bookings/my-bookings.routes').then((m) => m.MY_BOOKINGS_ROUTES),
   },
   {
+    path: ROUTE_PATHS.myWeek,
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./my-week/my-week.routes').then((m) => m.MY_WEEK_ROUTES),
+  },
+  {
     path: ROUTE_PATHS.profile,
     canMatch: [signedInGuard],
     loadChildren: () => import('./profile/profile.routes').then((m) => m.PROFILE_ROUTES),
@@ -69,6 +74,23 @@ export const appRoutes: Route[] = [
     path: ROUTE_PATHS.admin,
     title: 'Keine Berechtigung – nahbar',
     loadComponent: () => import('./access/forbidden.page').then((m) => m.ForbiddenPage),
+  },
+  {
+    path: ROUTE_PATHS.nearHome,
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./near-home/near-home.routes').then((m) => m.NEAR_HOME_ROUTES),
+  },
+  {
+    // Open to everybody, like the licences it names.
+    path: ROUTE_PATHS.about,
+    title: 'Über nahbar – nahbar',
+    loadComponent: () => import('./about/about.page').then((m) => m.AboutPage),
+  },
+  {
+    // Open to everybody, signed in or not (BITV 2.0).
+    path: ROUTE_PATHS.accessibility,
+    title: 'Erklärung zur Barrierefreiheit – nahbar',
+    loadComponent: () => import('./accessibility/accessibility.page').then((m) => m.AccessibilityPage),
   },
   { path: '**', redirectTo: ROUTE_PATHS.start },
 ];

@@ -69,7 +69,7 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen']);
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe']);
     expect(root.querySelector('[data-testid="current-person"]')?.textContent).toContain('Erika Mustermann');
     expect(root.querySelector('.who a[href="/profil"]')?.textContent).toContain('Profil');
     expect(root.querySelector('.who__switch')?.textContent).toContain('Person wechseln');
@@ -85,7 +85,7 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Team']);
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Team']);
     expect(root.querySelector('nav a[href="/team"]')).not.toBeNull();
   });
 
@@ -101,7 +101,7 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Verwaltung']);
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Verwaltung']);
   });
 
   it('forgets a demo person the API does not know and goes back to the start page', async () => {

@@ -6,6 +6,7 @@ import { Announcer } from './core/a11y/announcer';
 import { focusHeadingOnNavigation } from './core/a11y/focus-heading-on-navigation';
 import { CurrentPerson } from './core/identity/current-person';
 import { Identity } from './core/identity/identity';
+import { LastKnownStore } from './core/offline/last-known.store';
 import { MyBookingChanges } from './shared/data-access/my-booking-changes';
 import { BookingNotices } from './shared/ui/booking-notices';
 import { MyTeams } from './team/data-access/my-teams';
@@ -26,6 +27,7 @@ export class App {
   protected readonly bookingChanges = inject(MyBookingChanges);
   /** The "Team" link shows for people in a team. */
   protected readonly myTeams = inject(MyTeams);
+  private readonly lastKnown = inject(LastKnownStore);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private signingOut = false;
@@ -57,6 +59,8 @@ export class App {
   protected async signOut(): Promise<void> {
     // The session ends on purpose: no "expired" message. Signing in again reloads the app.
     this.signingOut = true;
+    // What was kept for offline use is the person's own: it does not stay on a shared computer.
+    this.lastKnown.forgetAll();
     await this.identity.signOut();
     // Where the identity provider has no sign-out page, the app stays: show the start page.
     await this.router.navigateByUrl(this.links.start);

@@ -4,6 +4,8 @@ import { OfficeRules1764200000000 } from './1764200000000-office-rules.js';
 import { Waitlist1764300000000 } from './1764300000000-waitlist.js';
 import { CheckIn1764400000000 } from './1764400000000-check-in.js';
 import { Presence1764500000000 } from './1764500000000-presence.js';
+import { PostalCodes1764600000000 } from './1764600000000-postal-codes.js';
+import { CalendarFeeds1764700000000 } from './1764700000000-calendar-feeds.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   Waitlist1764300000000,
   CheckIn1764400000000,
   Presence1764500000000,
+  PostalCodes1764600000000,
+  CalendarFeeds1764700000000,
 ];

@@ -24,6 +24,7 @@ const booking = (id: string, date: string): Booking => ({
 
 describe('MyBookingsPage', () => {
   let list: Booking[];
+  let savedAt: string | null;
   let version: ReturnType<typeof signal<number>>;
   let waiting: WaitlistEntry[];
   let fixture: ComponentFixture<MyBookingsPage>;
@@ -35,12 +36,16 @@ describe('MyBookingsPage', () => {
 
   beforeEach(async () => {
     list = [booking('b1', '2099-01-05'), booking('b2', '2099-01-06')];
+    savedAt = null;
     version = signal(0);
     waiting = [];
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        { provide: BookingsApi, useValue: { myBookings: jest.fn(async () => list) } },
+        {
+          provide: BookingsApi,
+          useValue: { myBookingsOrLastKnown: jest.fn(async () => ({ bookings: list, savedAt })) },
+        },
         { provide: MyBookingChanges, useValue: { version } },
         { provide: WaitlistApi, useValue: { myWaitlist: jest.fn(async () => waiting), leave: jest.fn() } },
       ],
@@ -104,6 +109,25 @@ describe('MyBookingsPage', () => {
     expect([...page.querySelectorAll('[data-booking-id]')].map((b) => b.getAttribute('data-booking-id'))).toEqual([
       'b2',
     ]);
-    expect(TestBed.inject(BookingsApi).myBookings).toHaveBeenCalledTimes(2);
+    expect(TestBed.inject(BookingsApi).myBookingsOrLastKnown).toHaveBeenCalledTimes(2);
+  });
+
+  it('says "Offline" and since when when it shows the bookings last kept on this device', async () => {
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[data-testid="offline-notice"]')).toBeNull();
+
+    savedAt = '2026-11-23T07:30:00Z';
+    version.set(1);
+    await stable();
+
+    const notice = page.querySelector('[data-testid="offline-notice"]');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(notice?.textContent).toContain('Offline – Stand: Mo., 23.11.2026, 08:30 Uhr.');
+    expect(page.querySelectorAll('[data-booking-id]')).toHaveLength(2);
+
+    savedAt = null;
+    notice?.querySelector('button')?.click();
+    await stable();
+    expect(page.querySelector('[data-testid="offline-notice"]')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import { RouterLink } from '@angular/router';
 import { ROUTE_LINKS } from '../app.paths';
 import { errorMessageFor } from '../core/errors/error-messages';
 import type { Booking, WaitlistEntry } from '../core/graphql/api.types';
+import { formatSavedAt } from '../core/offline/last-known.store';
 import { BookingsApi } from '../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { WaitlistApi } from '../shared/data-access/waitlist.api';
@@ -43,8 +44,14 @@ export class MyBookingsPage {
 
   protected readonly links = ROUTE_LINKS;
   protected readonly errorMessageFor = errorMessageFor;
+  /** When the list shown is the last one kept on this device because the network failed: the time it is from. */
+  protected readonly offlineSince = signal<string | null>(null);
   protected readonly bookings = resource({
-    loader: ({ abortSignal }) => this.api.myBookings(abortSignal),
+    loader: async ({ abortSignal }) => {
+      const { bookings, savedAt } = await this.api.myBookingsOrLastKnown(abortSignal);
+      this.offlineSince.set(savedAt === null ? null : formatSavedAt(savedAt));
+      return bookings;
+    },
   });
   protected readonly waitlist = resource({
     loader: async ({ abortSignal }) => visibleWaitlist(await this.waitlistApi.myWaitlist(abortSignal)),

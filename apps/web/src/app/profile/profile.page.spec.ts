@@ -123,6 +123,26 @@ describe('ProfilePage', () => {
     expect(status()).toContain('Fehler: Die Angaben sind nicht vollständig oder nicht gültig.');
   });
 
+  it('shows INVALID_POSTAL_CODE next to the field, and clears it when the person types again', async () => {
+    saved = new Error('INVALID_POSTAL_CODE');
+    type('99999');
+    submit();
+    await stable();
+
+    expect(field().getAttribute('aria-invalid')).toBe('true');
+    expect(field().getAttribute('aria-describedby')).toContain('home-postal-code-problem');
+    expect(page.querySelector('#home-postal-code-problem')?.textContent).toContain(
+      'Diese Postleitzahl gibt es in Deutschland nicht.',
+    );
+    expect(document.activeElement).toBe(field());
+    expect(status()).toContain('Es wurde nichts gespeichert.');
+    expect(TestBed.inject(CurrentPerson).profile()?.homePostalCode).toBe('91052');
+
+    type('9999');
+    await stable();
+    expect(page.querySelector('#home-postal-code-problem')?.textContent).not.toContain('gibt es in Deutschland nicht');
+  });
+
   it('says when there is nothing to save', async () => {
     submit();
     await stable();

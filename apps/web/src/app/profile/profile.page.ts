@@ -11,6 +11,7 @@ import {
 
 import { errorMessageFor } from '../core/errors/error-messages';
 import type { Visibility } from '../core/graphql/api.types';
+import { errorCodeOf } from '../core/graphql/graphql-request.error';
 import { CurrentPerson } from '../core/identity/current-person';
 import { Identity } from '../core/identity/identity';
 import { roleLabel, VISIBILITY_CHOICES } from '../shared/labels/role.labels';
@@ -42,12 +43,17 @@ export class ProfilePage {
   protected readonly visibility = linkedSignal<Visibility>(() => this.profile()?.visibility ?? 'NOBODY');
   /** Problems show after leaving the field or trying to save, not while typing the first digits. */
   protected readonly checked = signal(false);
-  protected readonly postalCodeProblem = computed(() => (this.checked() ? postalCodeProblem(this.postalCode()) : null));
+  /** The API's refusal of a well-formed code that is no German postal code (INVALID_POSTAL_CODE), until typing. */
+  private readonly unknownPostalCode = signal<string | null>(null);
+  protected readonly postalCodeProblem = computed(
+    () => (this.checked() ? postalCodeProblem(this.postalCode()) : null) ?? this.unknownPostalCode(),
+  );
   protected readonly saving = signal(false);
   protected readonly note = signal<StatusNote | null>(null);
 
   protected typePostalCode(value: string): void {
     this.postalCode.set(value);
+    this.unknownPostalCode.set(null);
     this.note.set(null);
   }
 
@@ -80,7 +86,14 @@ export class ProfilePage {
       this.checked.set(false);
       this.note.set({ tone: 'success', text: 'Ihre Einstellungen sind gespeichert.' });
     } catch (error) {
-      this.note.set({ tone: 'error', text: errorMessageFor(error) });
+      if (errorCodeOf(error) === 'INVALID_POSTAL_CODE') {
+        // Shown next to the field (and named by it), so the person sees at once what to correct.
+        this.unknownPostalCode.set(errorMessageFor(error));
+        this.note.set({ tone: 'error', text: 'Bitte prüfen Sie die Postleitzahl. Es wurde nichts gespeichert.' });
+        this.postalCodeField()?.nativeElement.focus();
+      } else {
+        this.note.set({ tone: 'error', text: errorMessageFor(error) });
+      }
     } finally {
       this.saving.set(false);
     }

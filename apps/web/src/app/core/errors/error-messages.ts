@@ -63,6 +63,10 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
     'Ein Team mit diesem Namen gibt es in Ihrer Organisation schon. Bitte wählen Sie einen anderen Namen.',
   ALREADY_A_MEMBER: 'Diese Person gehört schon zum Team.',
   INVALID_NAME: 'Dieser Name ist nicht gültig. Bitte geben Sie einen Namen ein, der nicht leer und nicht zu lang ist.',
+  INVALID_POSTAL_CODE: 'Diese Postleitzahl gibt es in Deutschland nicht. Bitte prüfen Sie die fünf Ziffern.',
+  HOME_POSTAL_CODE_MISSING:
+    'Für Büros in Ihrer Nähe brauchen wir Ihre Postleitzahl. Bitte tragen Sie sie in Ihrem Profil ein.',
+  INVALID_RADIUS: 'Dieser Umkreis ist nicht möglich. Bitte wählen Sie einen Umkreis aus der Liste.',
   NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
   UNKNOWN:
     'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',

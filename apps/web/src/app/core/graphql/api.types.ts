@@ -277,8 +277,12 @@ export interface TeamMember {
 
 /** A team as its members, leads and organisation admins see it (`team(id)`). */
 export interface TeamDetails extends Team {
-  /** The caller leads the team or administers its organisation. */
+  /** The caller leads the team (a member marked as lead): plans its team days, sees each member's answers. */
   readonly viewerIsLead: boolean;
+  /** The caller is a member (a lead is one too): sees its team days and calendar, answers. */
+  readonly viewerIsMember: boolean;
+  /** The caller leads the team or administers its organisation: renames it, keeps its members and its policy. */
+  readonly viewerCanManage: boolean;
   /** Leads first, then by name. */
   readonly members: readonly TeamMember[];
   readonly policy: PresencePolicy | null;

@@ -43,6 +43,9 @@ export const API_ERROR_CODES = [
   'TEAM_NAME_TAKEN',
   'ALREADY_A_MEMBER',
   'INVALID_NAME',
+  'INVALID_POSTAL_CODE',
+  'HOME_POSTAL_CODE_MISSING',
+  'INVALID_RADIUS',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

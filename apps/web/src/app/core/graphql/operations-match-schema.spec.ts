@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { buildSchema, parse, validate } from 'graphql';
 
+import { ACCESSIBILITY_FEEDBACK } from '../../accessibility/data-access/accessibility-feedback.api';
 import {
   GRANT_ROLE,
   OFFICE_SHARINGS,
@@ -25,6 +26,15 @@ import {
   OFFICES,
 } from '../../booking/data-access/availability.api';
 import { CHECK_IN, DESK_BY_CHECK_IN_TOKEN } from '../../check-in/data-access/check-in.api';
+import { CALENDAR_FEED, CREATE_CALENDAR_FEED, REVOKE_CALENDAR_FEED } from '../../my-week/data-access/calendar.api';
+import {
+  MY_BOOKINGS_BETWEEN,
+  MY_WEEK_PROGRESS,
+  MY_WEEK_TEAM_CHANGED,
+  MY_WEEK_TEAM_DAYS,
+  MY_WEEK_TEAMS,
+} from '../../my-week/data-access/my-week.api';
+import { MAP_CONFIGURATION, OFFICES_NEAR_HOME, POSTAL_CODE_PLACE } from '../../near-home/data-access/near-home.api';
 import { UPDATE_PROFILE } from '../../profile/data-access/profile.api';
 import {
   BOOK_DESK,
@@ -68,6 +78,7 @@ import { ME } from '../identity/current-person';
 const SCHEMA_FILE = join(__dirname, '../../../../../api/schema.graphql');
 
 const OPERATIONS = {
+  ACCESSIBILITY_FEEDBACK,
   CHECK_IN,
   DESK_BY_CHECK_IN_TOKEN,
   DESK_POSITIONS,
@@ -99,6 +110,9 @@ const OPERATIONS = {
   REVOKE_ROLE,
   SHARE_OFFICE,
   UPDATE_PROFILE,
+  MAP_CONFIGURATION,
+  OFFICES_NEAR_HOME,
+  POSTAL_CODE_PLACE,
   ANSWER_PRESENCE_DAY,
   CANCEL_PRESENCE_DAY,
   CREATE_PRESENCE_DAY,
@@ -120,6 +134,14 @@ const OPERATIONS = {
   SET_PRESENCE_POLICY,
   TEAM_CANDIDATES,
   TEAM_POLICY_SUMMARY,
+  CALENDAR_FEED,
+  CREATE_CALENDAR_FEED,
+  REVOKE_CALENDAR_FEED,
+  MY_BOOKINGS_BETWEEN,
+  MY_WEEK_PROGRESS,
+  MY_WEEK_TEAM_CHANGED,
+  MY_WEEK_TEAM_DAYS,
+  MY_WEEK_TEAMS,
 };
 
 describe('GraphQL operations of the web client', () => {

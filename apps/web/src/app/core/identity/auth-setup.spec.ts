@@ -49,4 +49,30 @@ describe('loadAuthSetup', () => {
     });
     expect(await loadAuthSetup(jest.fn(async () => htmlResponse(502)))).toEqual({ mode: 'UNAVAILABLE' });
   });
+
+  it('keeps the setup and starts with it when the server cannot be reached (offline), never with nonsense', async () => {
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    };
+    const offline = jest.fn(async () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await loadAuthSetup(offline, storage)).toEqual({ mode: 'UNAVAILABLE' });
+
+    const oidc = { mode: 'OIDC', issuer: 'https://id.example', clientId: 'web', scope: 'openid' };
+    await loadAuthSetup(
+      jest.fn(async () => graphqlResponse({ data: { authConfiguration: oidc } })),
+      storage,
+    );
+    expect(await loadAuthSetup(offline, storage)).toEqual(oidc);
+    expect(
+      await loadAuthSetup(
+        jest.fn(async () => htmlResponse(502)),
+        storage,
+      ),
+    ).toEqual(oidc);
+
+    items.set('nahbar.authSetup', '{"data":{"authConfiguration":{"mode":"OIDC"}}}');
+    expect(await loadAuthSetup(offline, storage)).toEqual({ mode: 'UNAVAILABLE' });
+  });
 });

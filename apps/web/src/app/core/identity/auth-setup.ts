@@ -38,19 +38,47 @@ export function authSetupFrom(body: unknown): AuthSetup {
   return { mode: 'UNAVAILABLE' };
 }
 
+/** Where the last setup the server gave is kept, for starting the installed app offline. */
+export const AUTH_SETUP_STORAGE_KEY = 'nahbar.authSetup';
+
 /**
  * Asks the server how people sign in (a plain request without credentials, before the app starts). A server that
- * cannot be reached or answers nonsense gives UNAVAILABLE: the start page then says so.
+ * cannot be reached or answers nonsense gives UNAVAILABLE: the start page then says so. With `storage`, a setup the
+ * server gave is kept there, and used when the server cannot be reached (offline), so the app still shows what it
+ * last knew.
  */
-export async function loadAuthSetup(fetchFn: typeof fetch): Promise<AuthSetup> {
+export async function loadAuthSetup(
+  fetchFn: typeof fetch,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = null,
+): Promise<AuthSetup> {
   try {
     const response = await fetchFn(GRAPHQL_PATH, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query: AUTH_CONFIGURATION.document, variables: {} }),
     });
-    return authSetupFrom(await response.json());
+    const setup = authSetupFrom(await response.json());
+    if (setup.mode !== 'UNAVAILABLE') keep(storage, setup);
+    return setup;
   } catch {
-    return { mode: 'UNAVAILABLE' };
+    return keptSetup(storage) ?? { mode: 'UNAVAILABLE' };
+  }
+}
+
+function keep(storage: Pick<Storage, 'setItem'> | null, setup: AuthSetup): void {
+  try {
+    storage?.setItem(AUTH_SETUP_STORAGE_KEY, JSON.stringify({ data: { authConfiguration: setup } }));
+  } catch {
+    // Full or blocked storage: offline the app then says the server is unreachable.
+  }
+}
+
+function keptSetup(storage: Pick<Storage, 'getItem'> | null): AuthSetup | null {
+  try {
+    const raw = storage?.getItem(AUTH_SETUP_STORAGE_KEY);
+    const setup = raw ? authSetupFrom(JSON.parse(raw)) : null;
+    return setup?.mode === 'UNAVAILABLE' ? null : setup;
+  } catch {
+    return null;
   }
 }

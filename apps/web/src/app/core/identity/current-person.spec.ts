@@ -69,4 +69,29 @@ describe('CurrentPerson', () => {
     expect(person.profile()).toBeNull();
     expect((await person.load())?.displayName).toBe('Max Muster');
   });
+
+  it('offline, takes the profile this device last read for the person, and only for that person', async () => {
+    const demo = TestBed.inject(DemoSession);
+    demo.choose('p1');
+    const person = TestBed.inject(CurrentPerson);
+    await person.load();
+
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    expect((await person.reload())?.displayName).toBe('Anna Schmidt');
+    expect(person.problem()).toBeNull();
+
+    demo.choose('p2');
+    expect(await person.load()).toBeNull();
+    expect(person.problem()).toBe('NETWORK');
+  });
+
+  it('does not stand in the kept profile when the API refuses the person', async () => {
+    TestBed.inject(DemoSession).choose('p1');
+    const person = TestBed.inject(CurrentPerson);
+    await person.load();
+
+    answers['Me'] = new Error('UNAUTHENTICATED');
+    expect(await person.reload()).toBeNull();
+    expect(person.problem()).toBe('UNAUTHENTICATED');
+  });
 });

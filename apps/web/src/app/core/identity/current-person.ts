@@ -4,6 +4,7 @@ import type { Profile, Role } from '../graphql/api.types';
 import { GraphqlHttpClient } from '../graphql/graphql-http.client';
 import { graphqlOperation } from '../graphql/graphql-operation';
 import { type ClientErrorCode, errorCodeOf } from '../graphql/graphql-request.error';
+import { LastKnownStore } from '../offline/last-known.store';
 import { Identity } from './identity';
 import { hasRole } from './roles';
 
@@ -15,6 +16,19 @@ export const ROLE_FIELDS = 'role scopeName organisationId officeId teamId';
 export const PROFILE_FIELDS = `id displayName email organisation { id name } homePostalCode visibility roles { ${ROLE_FIELDS} }`;
 
 export const ME = graphqlOperation<{ me: Profile }>(`query Me { me { ${PROFILE_FIELDS} } }`);
+
+const LAST_KNOWN_PROFILE = 'profile';
+
+function isProfile(value: unknown): value is Profile {
+  const profile = value as Partial<Profile> | null;
+  return (
+    typeof profile === 'object' &&
+    profile !== null &&
+    typeof profile.id === 'string' &&
+    typeof profile.displayName === 'string' &&
+    Array.isArray(profile.roles)
+  );
+}
 
 type ProfileState =
   | { readonly key: string; readonly status: 'loading' }
@@ -29,6 +43,7 @@ type ProfileState =
 export class CurrentPerson {
   private readonly identity = inject(Identity);
   private readonly graphql = inject(GraphqlHttpClient);
+  private readonly lastKnown = inject(LastKnownStore);
   private readonly state = signal<ProfileState | null>(null);
   private pending: { readonly key: string; readonly promise: Promise<Profile | null> } | null = null;
 
@@ -100,10 +115,18 @@ export class CurrentPerson {
     }
     const promise = this.graphql.request(ME, {}).then(
       ({ me }) => {
+        this.lastKnown.remember(LAST_KNOWN_PROFILE, key, me);
         this.settle(key, promise, { key, status: 'ready', profile: me });
         return me;
       },
       (error: unknown) => {
+        // Offline, the profile this device last read lets the pages show what they kept (the last bookings).
+        const kept =
+          errorCodeOf(error) === 'NETWORK' ? this.lastKnown.recall(LAST_KNOWN_PROFILE, key, isProfile) : null;
+        if (kept !== null) {
+          this.settle(key, promise, { key, status: 'ready', profile: kept.value });
+          return kept.value;
+        }
         this.settle(key, promise, { key, status: 'error', code: errorCodeOf(error) });
         return null;
       },

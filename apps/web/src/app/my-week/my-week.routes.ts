@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { MyWeekPage } from './my-week.page';
+
+export const MY_WEEK_ROUTES: Routes = [{ path: '', title: 'Meine Woche – nahbar', component: MyWeekPage }];

@@ -1,0 +1,31 @@
+/** The radius choices of the page, in km; null is "all offices". */
+export const RADIUS_CHOICES: readonly { readonly value: number | null; readonly label: string }[] = [
+  { value: 10, label: '10 km' },
+  { value: 25, label: '25 km' },
+  { value: 50, label: '50 km' },
+  { value: 100, label: '100 km' },
+  { value: null, label: 'alle Büros' },
+];
+
+const KILOMETRES = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** "12,3 km", "1.234,5 km": German digits, one decimal. */
+export function distanceLabel(km: number): string {
+  return `${KILOMETRES.format(km)} km`;
+}
+
+/** The value of the radius select for a radius ("" for all), and back. */
+export function radiusOptionValue(radius: number | null): string {
+  return radius === null ? '' : String(radius);
+}
+
+export function radiusFromOptionValue(value: string): number | null {
+  const radius = Number(value);
+  return value !== '' && RADIUS_CHOICES.some((choice) => choice.value === radius) ? radius : null;
+}
+
+/** What the list shows, as a sentence for the heading's live region: "3 Büros im Umkreis von 25 km". */
+export function resultSummary(count: number, radius: number | null): string {
+  const offices = count === 0 ? 'Kein Büro' : count === 1 ? '1 Büro' : `${count} Büros`;
+  return radius === null ? `${offices}, nach Entfernung sortiert` : `${offices} im Umkreis von ${radius} km`;
+}

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { NearHomePage } from './near-home.page';
+
+export const NEAR_HOME_ROUTES: Routes = [{ path: '', title: 'In der Nähe – nahbar', component: NearHomePage }];
