@@ -9,12 +9,14 @@ import { BookingsModule } from './bookings/bookings.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
+import { FacilityModule } from './facility/facility.module.js';
 import { Authenticator } from './identity/authenticator.js';
 import { createGraphqlContext } from './identity/graphql-context.js';
 import { IdentityGuard } from './identity/identity.guard.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { webSocketAuthentication } from './identity/ws-connection.js';
 import { NearHomeModule } from './near-home/near-home.module.js';
+import { OccupancyModule } from './occupancy/occupancy.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PresenceDaysModule } from './presence/days/presence-days.module.js';
@@ -58,6 +60,8 @@ export class AppModule {
         PresenceDaysModule,
         CalendarModule,
         NearHomeModule,
+        OccupancyModule,
+        FacilityModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

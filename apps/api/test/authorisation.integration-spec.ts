@@ -51,6 +51,9 @@ interface World {
   sharedAreaId: string;
   /** IT.NRW's office Münster (shared with LDBV). */
   sharedOfficeId: string;
+  /** A desk of Münster, and a closure of it that is over (facility operations refuse to remove it: nothing changes). */
+  sharedDeskId: string;
+  endedClosureId: string;
   fuerthId: string;
   stafferBookingId: string;
   /** IT.NRW's team Rechenzentrum: Fatma Demir leads it; Peter Schulz and Thomas Becker are members. */
@@ -78,7 +81,67 @@ const RECHENZENTRUM_LEAD: readonly Actor[] = ['teamLead'];
 /** Who keeps Rechenzentrum (name, members, policy, policy summary): its lead and IT.NRW's admin. */
 const RECHENZENTRUM_MANAGERS: readonly Actor[] = ['teamLead', 'orgAdmin'];
 
+/** Who runs Münster: its facility manager and the admin of IT.NRW, which operates it. */
+const MUENSTER_MANAGERS: readonly Actor[] = ['facilityManager', 'orgAdmin'];
+
 const OPERATIONS: Record<string, OperationSpec> = {
+  managedOffices: {
+    kind: 'query',
+    // Everyone holding either role may ask; the other organisation's admin gets its own offices.
+    allowed: [...MUENSTER_MANAGERS, 'otherOrgAdmin'],
+    request: () => ({ query: '{ managedOffices { office { id } capacityShare } }' }),
+  },
+  blockDesk: {
+    kind: 'mutation',
+    allowed: MUENSTER_MANAGERS,
+    // A dry run: those allowed get through and nothing changes for the other entries.
+    request: (world) => ({
+      query: 'mutation($i: BlockDeskInput!) { blockDesk(input: $i) { cancelledBookings dryRun } }',
+      variables: { i: { deskId: world.sharedDeskId, reason: 'Test', dryRun: true } },
+    }),
+  },
+  unblockDesk: {
+    kind: 'mutation',
+    allowed: MUENSTER_MANAGERS,
+    // The desk is not blocked: those allowed change nothing.
+    request: (world) => ({
+      query: 'mutation($d: ID!) { unblockDesk(deskId: $d) { cancelledBookings } }',
+      variables: { d: world.sharedDeskId },
+    }),
+  },
+  addOfficeClosure: {
+    kind: 'mutation',
+    allowed: MUENSTER_MANAGERS,
+    request: (world) => ({
+      query: 'mutation($i: OfficeClosureInput!) { addOfficeClosure(input: $i) { cancelledBookings dryRun } }',
+      variables: {
+        i: {
+          officeId: world.sharedOfficeId,
+          from: daysFromToday(3),
+          to: daysFromToday(4),
+          reason: 'Test',
+          dryRun: true,
+        },
+      },
+    }),
+  },
+  removeOfficeClosure: {
+    kind: 'mutation',
+    allowed: MUENSTER_MANAGERS,
+    // The closure is over: those allowed get as far as CLOSURE_ENDED.
+    request: (world) => ({
+      query: 'mutation($id: ID!) { removeOfficeClosure(id: $id) { cancelledBookings } }',
+      variables: { id: world.endedClosureId },
+    }),
+  },
+  setOfficeCapacity: {
+    kind: 'mutation',
+    allowed: MUENSTER_MANAGERS,
+    request: (world) => ({
+      query: 'mutation($i: OfficeCapacityInput!) { setOfficeCapacity(input: $i) { cancelledBookings dryRun } }',
+      variables: { i: { officeId: world.sharedOfficeId, capacityShare: 0.5, dryRun: true } },
+    }),
+  },
   authConfiguration: { kind: 'query', allowed: ACTORS, request: () => ({ query: '{ authConfiguration { mode } }' }) },
   accessibilityFeedback: {
     kind: 'query',
@@ -144,6 +207,28 @@ const OPERATIONS: Record<string, OperationSpec> = {
       query: 'query($a: ID!) { deskQrCodes(areaId: $a) { deskId checkInUrl } }',
       variables: { a: world.sharedAreaId },
     }),
+  },
+  officeOccupancy: {
+    kind: 'query',
+    // The facility manager of Münster and the admin of IT.NRW, which runs it; LDBV, which it is shared with, is refused.
+    allowed: ['facilityManager', 'orgAdmin'],
+    request: (world) => ({
+      query: 'query($o: ID!) { officeOccupancy(officeId: $o) { date morning { booked } } }',
+      variables: { o: world.sharedOfficeId },
+    }),
+  },
+  officeOccupancyChanged: {
+    kind: 'subscription',
+    allowed: ['facilityManager', 'orgAdmin'],
+    request: (world) => ({
+      query: 'subscription($o: ID!) { officeOccupancyChanged(officeId: $o) { date morning { booked } } }',
+      variables: { o: world.sharedOfficeId },
+    }),
+  },
+  occupancyOffices: {
+    kind: 'query',
+    allowed: ['facilityManager', 'orgAdmin', 'otherOrgAdmin'],
+    request: () => ({ query: '{ occupancyOffices { id } }' }),
   },
   officeAreas: {
     kind: 'query',
@@ -531,6 +616,17 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       privateDeskToken: token?.check_in_token ?? '',
       sharedAreaId: area?.id ?? '',
       sharedOfficeId: muenster?.id ?? '',
+      sharedDeskId:
+        (await test.sql<{ id: string }>('SELECT id FROM desks WHERE office_id = $1 LIMIT 1', [muenster?.id]))[0]?.id ??
+        '',
+      endedClosureId:
+        (
+          await test.sql<{ id: string }>(
+            `INSERT INTO office_closures (office_id, starts_on, ends_on, reason) VALUES ($1, $2, $2, 'Vorbei')
+             RETURNING id`,
+            [muenster?.id, daysFromToday(-30)],
+          )
+        )[0]?.id ?? '',
       fuerthId: fuerth?.id ?? '',
       stafferBookingId: '',
       teamId: '',

@@ -129,6 +129,13 @@ const VISITS: readonly Visit[] = [
     ready: (page) => page.locator('img, svg').first().waitFor({ timeout: 10_000 }),
   },
   {
+    route: 'facility',
+    name: 'occupancy board of a facility manager',
+    person: 'Lena Hoffmann',
+    path: () => '/standort',
+    ready: (page) => page.getByRole('table').waitFor({ timeout: 10_000 }),
+  },
+  {
     route: 'myWeek',
     name: 'my week',
     person: 'Mehmet Yılmaz',

@@ -39,6 +39,10 @@ export class BookingEntity {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 
+  /** Why someone else cancelled the booking (a blocked desk, a closure), shown to the person; null otherwise. */
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
   /** When the person checked in at the desk; kept when a checked-in booking is cancelled later. */
   @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
   checkedInAt!: Date | null;

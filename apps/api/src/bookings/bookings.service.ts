@@ -40,6 +40,7 @@ interface BookingRow {
   status: BookingStatus;
   created_at: Date;
   checked_in_at: Date | null;
+  cancellation_reason: string | null;
   desk_id: string;
   desk_code: string;
   area_name: string;
@@ -47,7 +48,8 @@ interface BookingRow {
 }
 
 const BOOKING_SELECT = `
-  SELECT b.id, b.date, b.part, b.status, b.created_at, b.checked_in_at, d.id AS desk_id, d.code AS desk_code,
+  SELECT b.id, b.date, b.part, b.status, b.created_at, b.checked_in_at, b.cancellation_reason, d.id AS desk_id,
+         d.code AS desk_code,
          a.name AS area_name, d.office_id
   FROM bookings b
   JOIN desks d ON d.id = b.desk_id
@@ -111,7 +113,7 @@ export class BookingsService {
         personId,
         first: date,
         last: date,
-        desk,
+        desk: await deskUnderLocks(manager, input.deskId),
         now,
       });
       const decision = decideBooking({ deskId: input.deskId, date: input.date, part: input.part }, context);
@@ -179,7 +181,7 @@ export class BookingsService {
         personId,
         first,
         last,
-        desk,
+        desk: await deskUnderLocks(manager, deskId),
         now,
       });
       const decision = decideRecurring(
@@ -427,6 +429,7 @@ function toBooking(row: BookingRow, office: Office): Booking {
     office,
     createdAt: row.created_at.toISOString(),
     checkedInAt: row.checked_in_at ? row.checked_in_at.toISOString() : null,
+    cancellationReason: row.cancellation_reason,
   };
 }
 
@@ -444,6 +447,18 @@ async function requireDesk(manager: EntityManager, caller: Caller, deskId: strin
     [deskId, caller.organisationId],
   );
   const desk = desks[0];
+  if (!desk) throw new DeskNotFoundError();
+  return desk;
+}
+
+/**
+ * The desk read again once the locks are held: a facility manager's block that committed while this request waited
+ * for them (it holds the same office-day locks) must refuse it, not be missed by the read before the locks.
+ */
+async function deskUnderLocks(manager: EntityManager, deskId: string): Promise<DeskRow> {
+  const [desk]: DeskRow[] = await manager.query('SELECT office_id, active, blocked_reason FROM desks WHERE id = $1', [
+    deskId,
+  ]);
   if (!desk) throw new DeskNotFoundError();
   return desk;
 }

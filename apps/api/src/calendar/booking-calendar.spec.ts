@@ -22,6 +22,7 @@ function booking(overrides: Partial<Booking>): Booking {
     },
     createdAt: '2026-11-20T09:00:00.000Z',
     checkedInAt: null,
+    cancellationReason: null,
     ...overrides,
   };
 }

@@ -13,6 +13,9 @@ export const BOOKING_CHANGE_REASONS = [
   'TEAM_DAY_BOOKED',
   'TEAM_DAY_MOVED',
   'TEAM_DAY_CANCELLED',
+  'DESK_BLOCKED',
+  'OFFICE_CLOSED',
+  'CAPACITY_REDUCED',
 ] as const;
 export type BookingChangeReason = (typeof BOOKING_CHANGE_REASONS)[number];
 

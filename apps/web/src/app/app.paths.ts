@@ -19,6 +19,8 @@ export const ROUTE_PATHS = {
   nearHome: 'in-der-naehe',
   /** What nahbar is, its licences and data credits (GeoNames, OpenStreetMap). */
   about: 'ueber',
+  /** Facility managers and organisation admins: the live occupancy board; `standort/verwaltung` runs the offices. */
+  facility: 'standort',
 } as const;
 
 /** Absolute links to the same routes, for routerLink and navigation. */
@@ -35,6 +37,8 @@ export const ROUTE_LINKS = {
   accessibility: `/${ROUTE_PATHS.accessibility}`,
   nearHome: `/${ROUTE_PATHS.nearHome}`,
   about: `/${ROUTE_PATHS.about}`,
+  facility: `/${ROUTE_PATHS.facility}`,
+  facilityOperations: `/${ROUTE_PATHS.facility}/verwaltung`,
 } as const;
 
 /** Query parameter of the start page: the page to continue at after signing in. */
@@ -68,3 +72,9 @@ export const QR_CODES_QUERY_PARAMS = {
 
 /** Value of BOOKING_QUERY_PARAMS.accessible that turns the filter on. */
 export const ACCESSIBLE_ONLY_VALUE = 'ja';
+
+/** Query parameters of the occupancy board: the office and the civil date shown (today when missing). */
+export const OCCUPANCY_QUERY_PARAMS = {
+  office: 'buero',
+  date: 'datum',
+} as const;

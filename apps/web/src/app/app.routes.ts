@@ -76,6 +76,16 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./access/forbidden.page').then((m) => m.ForbiddenPage),
   },
   {
+    path: ROUTE_PATHS.facility,
+    canMatch: [accessGuard(['FACILITY_MANAGER', 'ORGANISATION_ADMIN'])],
+    loadChildren: () => import('./facility/facility.routes').then((m) => m.FACILITY_ROUTES),
+  },
+  {
+    path: ROUTE_PATHS.facility,
+    title: 'Keine Berechtigung – nahbar',
+    loadComponent: () => import('./access/forbidden.page').then((m) => m.ForbiddenPage),
+  },
+  {
     path: ROUTE_PATHS.nearHome,
     canMatch: [signedInGuard],
     loadChildren: () => import('./near-home/near-home.routes').then((m) => m.NEAR_HOME_ROUTES),

@@ -101,7 +101,23 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Verwaltung']);
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Standort', 'Verwaltung']);
+  });
+
+  it('offers "Standort" (the occupancy board) to facility managers, without the administration', async () => {
+    me = aProfile({
+      roles: [
+        { role: 'STAFF', scopeName: 'Stadt Fürth', organisationId: 'o1', officeId: null, teamId: null },
+        { role: 'FACILITY_MANAGER', scopeName: 'Rathaus', organisationId: null, officeId: 'f1', teamId: null },
+      ],
+    });
+    configure();
+    TestBed.inject(DemoSession).choose('p1');
+    const root = await render();
+
+    const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Standort', 'QR-Codes']);
+    expect(root.querySelector('nav a[href="/standort"]')).not.toBeNull();
   });
 
   it('forgets a demo person the API does not know and goes back to the start page', async () => {

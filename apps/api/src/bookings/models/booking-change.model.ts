@@ -29,6 +29,19 @@ registerEnumType(BookingChangeReasonEnum, {
     TEAM_DAY_CANCELLED: {
       description: 'Your team day was cancelled, or you answered that you are away: its desk booking was cancelled.',
     },
+    DESK_BLOCKED: {
+      description:
+        "The office's facility management blocked the desk: the booking was cancelled (cancellationReason says why).",
+    },
+    OFFICE_CLOSED: {
+      description:
+        "The office's facility management closed the office on that day: the booking was cancelled " +
+        '(cancellationReason says why).',
+    },
+    CAPACITY_REDUCED: {
+      description:
+        "The office's capacity cap was lowered and the day was above it: the most recently made bookings were cancelled.",
+    },
   },
 });
 

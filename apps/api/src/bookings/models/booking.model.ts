@@ -39,4 +39,12 @@ export class Booking {
     description: 'When you checked in at the desk (ISO 8601 instant), if you did.',
   })
   checkedInAt!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the booking was cancelled by the office's facility management (the desk's block or the closure's " +
+      'reason), if it was and a reason was given.',
+  })
+  cancellationReason!: string | null;
 }

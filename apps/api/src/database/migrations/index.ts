@@ -6,6 +6,7 @@ import { CheckIn1764400000000 } from './1764400000000-check-in.js';
 import { Presence1764500000000 } from './1764500000000-presence.js';
 import { PostalCodes1764600000000 } from './1764600000000-postal-codes.js';
 import { CalendarFeeds1764700000000 } from './1764700000000-calendar-feeds.js';
+import { CancellationReasons1764800000000 } from './1764800000000-cancellation-reasons.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Presence1764500000000,
   PostalCodes1764600000000,
   CalendarFeeds1764700000000,
+  CancellationReasons1764800000000,
 ];

@@ -67,6 +67,12 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   HOME_POSTAL_CODE_MISSING:
     'Für Büros in Ihrer Nähe brauchen wir Ihre Postleitzahl. Bitte tragen Sie sie in Ihrem Profil ein.',
   INVALID_RADIUS: 'Dieser Umkreis ist nicht möglich. Bitte wählen Sie einen Umkreis aus der Liste.',
+  INVALID_CLOSURE:
+    'Diese Schließung ist nicht möglich. Bitte prüfen Sie Beginn und Ende: frühestens heute, Ende nicht vor Beginn.',
+  CLOSURE_ENDED: 'Diese Schließung ist schon vorbei und bleibt als Verlauf erhalten.',
+  CLOSURE_NOT_FOUND: 'Diese Schließung gibt es nicht mehr. Bitte laden Sie die Seite neu.',
+  INVALID_CAPACITY: 'Bitte geben Sie die Höchstbelegung als ganze Prozentzahl von 1 bis 100 an – oder leer für keine.',
+  INVALID_REASON: 'Bitte geben Sie einen Grund an (höchstens 200 Zeichen). Die Betroffenen erfahren ihn.',
   NETWORK: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
   UNKNOWN:
     'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.',

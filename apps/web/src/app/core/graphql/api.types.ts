@@ -89,6 +89,8 @@ export interface Booking {
   readonly createdAt: string;
   /** When the person checked in (ISO 8601 instant); null or not read when they did not. */
   readonly checkedInAt?: string | null;
+  /** Why facility management cancelled it (a block's or closure's reason); null or not read otherwise. */
+  readonly cancellationReason?: string | null;
 }
 
 /** The desk a QR code belongs to, with the person's booking of it today, if any. */
@@ -171,7 +173,10 @@ export type BookingChangeReason =
   | 'RELEASED_NO_SHOW'
   | 'TEAM_DAY_BOOKED'
   | 'TEAM_DAY_MOVED'
-  | 'TEAM_DAY_CANCELLED';
+  | 'TEAM_DAY_CANCELLED'
+  | 'DESK_BLOCKED'
+  | 'OFFICE_CLOSED'
+  | 'CAPACITY_REDUCED';
 
 /** Something happened to one of the current person's bookings. */
 export interface BookingChange {
@@ -442,4 +447,37 @@ export interface MovePresenceDayInput {
   readonly date: string;
   readonly part: DayPart;
   readonly acceptShortfall: boolean;
+}
+
+/* Issue 7: live occupancy of an office, counts only (never who). */
+
+/** Desks of an area or office in one half of a day: desks = blocked + booked + free; a full day counts in both. */
+export interface HalfDayOccupancy {
+  readonly desks: number;
+  /** Held by a live booking, checked in or not. */
+  readonly booked: number;
+  /** Of the booked ones, checked in. */
+  readonly checkedIn: number;
+  readonly free: number;
+  /** Blocked by the facility management. */
+  readonly blocked: number;
+  /** Bookings released because nobody checked in (no-shows). */
+  readonly released: number;
+}
+
+export interface AreaOccupancy {
+  readonly areaId: string;
+  readonly areaName: string;
+  readonly morning: HalfDayOccupancy;
+  readonly afternoon: HalfDayOccupancy;
+}
+
+/** How full an office is on a date, per area and in total. */
+export interface OfficeOccupancy {
+  readonly officeId: string;
+  readonly officeName: string;
+  readonly date: string;
+  readonly areas: readonly AreaOccupancy[];
+  readonly morning: HalfDayOccupancy;
+  readonly afternoon: HalfDayOccupancy;
 }

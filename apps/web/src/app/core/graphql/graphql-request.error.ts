@@ -46,6 +46,11 @@ export const API_ERROR_CODES = [
   'INVALID_POSTAL_CODE',
   'HOME_POSTAL_CODE_MISSING',
   'INVALID_RADIUS',
+  'INVALID_CLOSURE',
+  'CLOSURE_ENDED',
+  'CLOSURE_NOT_FOUND',
+  'INVALID_CAPACITY',
+  'INVALID_REASON',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -26,6 +26,19 @@ import {
   OFFICES,
 } from '../../booking/data-access/availability.api';
 import { CHECK_IN, DESK_BY_CHECK_IN_TOKEN } from '../../check-in/data-access/check-in.api';
+import {
+  OCCUPANCY_OFFICES,
+  OFFICE_OCCUPANCY,
+  OFFICE_OCCUPANCY_CHANGED,
+} from '../../facility/occupancy/data-access/occupancy.api';
+import {
+  ADD_OFFICE_CLOSURE,
+  BLOCK_DESK,
+  MANAGED_OFFICES,
+  REMOVE_OFFICE_CLOSURE,
+  SET_OFFICE_CAPACITY,
+  UNBLOCK_DESK,
+} from '../../facility/operations/data-access/facility-operations.api';
 import { CALENDAR_FEED, CREATE_CALENDAR_FEED, REVOKE_CALENDAR_FEED } from '../../my-week/data-access/calendar.api';
 import {
   MY_BOOKINGS_BETWEEN,
@@ -78,6 +91,12 @@ import { ME } from '../identity/current-person';
 const SCHEMA_FILE = join(__dirname, '../../../../../api/schema.graphql');
 
 const OPERATIONS = {
+  MANAGED_OFFICES,
+  BLOCK_DESK,
+  UNBLOCK_DESK,
+  ADD_OFFICE_CLOSURE,
+  REMOVE_OFFICE_CLOSURE,
+  SET_OFFICE_CAPACITY,
   ACCESSIBILITY_FEEDBACK,
   CHECK_IN,
   DESK_BY_CHECK_IN_TOKEN,
@@ -142,6 +161,9 @@ const OPERATIONS = {
   MY_WEEK_TEAM_CHANGED,
   MY_WEEK_TEAM_DAYS,
   MY_WEEK_TEAMS,
+  OCCUPANCY_OFFICES,
+  OFFICE_OCCUPANCY,
+  OFFICE_OCCUPANCY_CHANGED,
 };
 
 describe('GraphQL operations of the web client', () => {

@@ -16,7 +16,7 @@ import { LastKnownStore } from '../../core/offline/last-known.store';
 import { todayInOfficeZone } from '../date/civil-date';
 
 export const BOOKING_FIELDS = `
-  id date part status deskId deskCode areaName createdAt
+  id date part status deskId deskCode areaName createdAt cancellationReason
   office { id name address deskCount municipality { ags name land } operator { id name } }
 `;
 

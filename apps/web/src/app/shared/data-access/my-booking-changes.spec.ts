@@ -45,6 +45,22 @@ describe('noticeText', () => {
     );
   });
 
+  it('tells the person why facility management cancelled a booking, with the reason it gave', () => {
+    const cancelled = { ...BOOKING, part: 'MORNING' as const, cancellationReason: ' Wasserschaden ' };
+    expect(noticeText({ reason: 'DESK_BLOCKED', booking: cancelled })).toBe(
+      'Ihre Buchung von Platz A-03 am Di., 24.11.2026 (Vormittag) in Co-Working Erlangen Hauptbahnhof wurde storniert, weil der Platz gesperrt wurde. Grund: Wasserschaden',
+    );
+    expect(noticeText({ reason: 'OFFICE_CLOSED', booking: { ...cancelled, cancellationReason: 'Umzug' } })).toBe(
+      'Ihre Buchung von Platz A-03 am Di., 24.11.2026 (Vormittag) in Co-Working Erlangen Hauptbahnhof wurde storniert, weil das Büro an diesem Tag geschlossen ist. Grund: Umzug',
+    );
+    expect(noticeText({ reason: 'DESK_BLOCKED', booking: { ...cancelled, cancellationReason: null } })).toBe(
+      'Ihre Buchung von Platz A-03 am Di., 24.11.2026 (Vormittag) in Co-Working Erlangen Hauptbahnhof wurde storniert, weil der Platz gesperrt wurde.',
+    );
+    expect(noticeText({ reason: 'CAPACITY_REDUCED', booking: cancelled })).toContain(
+      'weil die Höchstbelegung des Büros gesenkt wurde',
+    );
+  });
+
   it('says nothing when the person checked in themselves', () => {
     expect(noticeText({ reason: 'CHECKED_IN', booking: { ...BOOKING, status: 'CHECKED_IN' } })).toBeNull();
   });

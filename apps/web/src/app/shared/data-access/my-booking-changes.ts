@@ -15,7 +15,8 @@ export interface BookingNotice {
 
 /**
  * What to tell the person about `change`, or null when it was their own doing (booked or cancelled): a booking
- * cancelled by someone else, or a desk they got from a waitlist.
+ * cancelled by someone else (with the facility manager's reason when there is one), or a desk they got from a
+ * waitlist.
  */
 export function noticeText(change: BookingChange): string | null {
   const { booking } = change;
@@ -37,6 +38,10 @@ export function noticeText(change: BookingChange): string | null {
   if (teamDay !== null) {
     return teamDay;
   }
+  const facility = facilityNoticeText(change);
+  if (facility !== null) {
+    return facility;
+  }
   if (change.reason !== 'SHARING_REVOKED') {
     return null;
   }
@@ -45,6 +50,28 @@ export function noticeText(change: BookingChange): string | null {
     `in ${booking.office.name}, ${booking.office.municipality.name}, wurde storniert, ` +
     'weil das Büro nicht mehr für Ihre Organisation freigegeben ist.'
   );
+}
+
+/** What the office's facility management did to the booking: a blocked desk, a closure, a lower capacity cap. */
+function facilityNoticeText(change: BookingChange): string | null {
+  const { booking } = change;
+  const what =
+    `Ihre Buchung von Platz ${booking.deskCode} am ${formatGermanDate(booking.date)} ` +
+    `(${DAY_PART_LABELS[booking.part]}) in ${booking.office.name} wurde storniert`;
+  const reason = booking.cancellationReason?.trim() ? ` Grund: ${booking.cancellationReason.trim()}` : '';
+  switch (change.reason) {
+    case 'DESK_BLOCKED':
+      return `${what}, weil der Platz gesperrt wurde.${reason}`;
+    case 'OFFICE_CLOSED':
+      return `${what}, weil das Büro an diesem Tag geschlossen ist.${reason}`;
+    case 'CAPACITY_REDUCED':
+      return (
+        `${what}, weil die Höchstbelegung des Büros gesenkt wurde und die zuletzt gemachten Buchungen ` +
+        'zurückgenommen werden mussten.'
+      );
+    default:
+      return null;
+  }
 }
 
 /** What a lead's planning of a team day did to the person's bookings (their own answers give no notice). */

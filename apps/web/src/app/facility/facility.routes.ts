@@ -1,0 +1,24 @@
+import type { Routes } from '@angular/router';
+
+import { FacilityShell } from './facility-shell';
+
+/** The facility area (/standort): the live occupancy board and the running of the offices, with tabs between them. */
+export const FACILITY_ROUTES: Routes = [
+  {
+    path: '',
+    component: FacilityShell,
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Belegung – nahbar',
+        loadComponent: () => import('./occupancy/occupancy.page').then((m) => m.OccupancyPage),
+      },
+      {
+        path: 'verwaltung',
+        title: 'Standortverwaltung – nahbar',
+        loadComponent: () => import('./operations/facility-operations.page').then((m) => m.FacilityOperationsPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,46 @@
+import type { FacilityOperationResult, ManagedOffice } from './facility-operations.api';
+
+/** The cap as a whole percentage for the form ('' for no cap). */
+export function percentFromShare(share: number | null): string {
+  return share === null ? '' : String(Math.round(share * 100));
+}
+
+/** The share the API takes from the form's percentage: null for empty (no cap), undefined when not 1…100. */
+export function shareFromPercent(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d{1,3}$/.test(trimmed)) return undefined;
+  const percent = Number(trimmed);
+  return percent >= 1 && percent <= 100 ? percent / 100 : undefined;
+}
+
+/** "1 Buchung" / "3 Buchungen". */
+export function bookingsText(count: number): string {
+  return count === 1 ? '1 Buchung' : `${count} Buchungen`;
+}
+
+/** What the manager confirms before an operation that cancels bookings (counts only: no names). */
+export function confirmationText(action: string, dry: FacilityOperationResult): string {
+  const waitlist =
+    dry.endedWaitlistEntries === 0
+      ? ''
+      : dry.endedWaitlistEntries === 1
+        ? ' 1 Eintrag auf der Warteliste endet.'
+        : ` ${dry.endedWaitlistEntries} Einträge auf der Warteliste enden.`;
+  return (
+    `${action}: Dabei ${dry.cancelledBookings === 1 ? 'wird' : 'werden'} ${bookingsText(dry.cancelledBookings)} ` +
+    `storniert.${waitlist} ` +
+    'Die Betroffenen werden sofort benachrichtigt, mit dem Grund. Möchten Sie fortfahren?'
+  );
+}
+
+/** What happened, for the status message. */
+export function doneText(action: string, result: FacilityOperationResult): string {
+  if (result.cancelledBookings === 0) return `${action}.`;
+  return `${action}. ${bookingsText(result.cancelledBookings)} storniert; die Betroffenen wurden benachrichtigt.`;
+}
+
+/** The list with `office` in place of its old version. */
+export function replaceOffice(list: readonly ManagedOffice[], office: ManagedOffice): ManagedOffice[] {
+  return list.map((candidate) => (candidate.office.id === office.office.id ? office : candidate));
+}
