@@ -15,8 +15,8 @@ module.exports = {
       },
     ],
   },
-  // graphql-ws ships its browser build as ES modules: let Jest transform it.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|graphql-ws/))'],
+  // graphql-ws and Angular's locale data ship as ES modules in .js files: let Jest transform them.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|graphql-ws/|@angular/common/locales/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

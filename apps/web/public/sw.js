@@ -1,11 +1,14 @@
 /*
  * nahbar's service worker, written by hand (@angular/service-worker exists on this registry only at 22.2.0 and pins
- * @angular/core 22.2.0 exactly, while the app is on 22.2.5).
+ * @angular/core 22.2.0 exactly, while the app is on 22.2.6).
  *
  * - Pages (navigations): network first; when the network fails, the last app shell (index.html) from the cache, so
- *   the app starts offline and shows the last known bookings.
+ *   the app starts offline and shows the last known bookings. The server sends the shell of the chosen language
+ *   (German or English, by the nahbar-lang cookie) at the same address: network first means a language switch (which
+ *   reloads the page) takes effect at once, and offline the app starts in the language last used.
  * - Static files of the app (scripts, styles, icons, fonts, the manifest): from the cache, fetched and kept on first
- *   use. Angular's scripts and styles carry a hash in their names, so a cached one never goes stale.
+ *   use. Angular's scripts and styles carry a hash in their names, so a cached one never goes stale (each language
+ *   has its own scripts, with names of their own).
  * - Everything else goes to the network untouched: /graphql (POSTs and the WebSocket), calendar feeds, any API.
  *
  * Change CACHE_VERSION to drop every cached file of older versions.

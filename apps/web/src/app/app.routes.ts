@@ -11,12 +11,12 @@ export const appRoutes: Route[] = [
   {
     path: ROUTE_PATHS.start,
     pathMatch: 'full',
-    title: () => (inject(Identity).mode === 'DEMO' ? 'Person wählen – nahbar' : 'Start – nahbar'),
+    title: () => (inject(Identity).mode === 'DEMO' ? $localize`Person wählen – nahbar` : $localize`Start – nahbar`),
     loadComponent: () => import('./start/start.page').then((m) => m.StartPage),
   },
   {
     path: ROUTE_PATHS.signInCallback,
-    title: 'Anmeldung – nahbar',
+    title: $localize`Anmeldung – nahbar`,
     canActivate: [completeSignIn],
     loadComponent: () => import('./access/sign-in-callback.page').then((m) => m.SignInCallbackPage),
   },
@@ -48,20 +48,20 @@ export const appRoutes: Route[] = [
   {
     // Opened by a phone from a desk's QR code: the guard sends a person who is not signed in to sign in and back.
     path: ROUTE_PATHS.checkIn,
-    title: 'Einchecken – nahbar',
+    title: $localize`Einchecken – nahbar`,
     canMatch: [signedInGuard],
     loadComponent: () => import('./check-in/check-in.page').then((m) => m.CheckInPage),
   },
   {
     // Facility managers may print QR codes, though the rest of the administration stays closed to them.
     path: ROUTE_PATHS.qrCodes,
-    title: 'QR-Codes zum Einchecken – nahbar',
+    title: $localize`QR-Codes zum Einchecken – nahbar`,
     canMatch: [accessGuard(QR_CODE_ROLES)],
     loadComponent: () => import('./admin/qr-codes.page').then((m) => m.QrCodesPage),
   },
   {
     path: ROUTE_PATHS.qrCodes,
-    title: 'Keine Berechtigung – nahbar',
+    title: $localize`Keine Berechtigung – nahbar`,
     loadComponent: () => import('./access/forbidden.page').then((m) => m.ForbiddenPage),
   },
   {
@@ -72,7 +72,7 @@ export const appRoutes: Route[] = [
   {
     // Reached when the guard above refuses a signed-in person: the address stays, the page explains.
     path: ROUTE_PATHS.admin,
-    title: 'Keine Berechtigung – nahbar',
+    title: $localize`Keine Berechtigung – nahbar`,
     loadComponent: () => import('./access/forbidden.page').then((m) => m.ForbiddenPage),
   },
   {
@@ -93,13 +93,13 @@ export const appRoutes: Route[] = [
   {
     // Open to everybody, like the licences it names.
     path: ROUTE_PATHS.about,
-    title: 'Über nahbar – nahbar',
+    title: $localize`Über nahbar – nahbar`,
     loadComponent: () => import('./about/about.page').then((m) => m.AboutPage),
   },
   {
     // Open to everybody, signed in or not (BITV 2.0).
     path: ROUTE_PATHS.accessibility,
-    title: 'Erklärung zur Barrierefreiheit – nahbar',
+    title: $localize`Erklärung zur Barrierefreiheit – nahbar`,
     loadComponent: () => import('./accessibility/accessibility.page').then((m) => m.AccessibilityPage),
   },
   { path: '**', redirectTo: ROUTE_PATHS.start },

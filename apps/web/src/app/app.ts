@@ -4,6 +4,8 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { ROUTE_LINKS, START_QUERY_PARAMS } from './app.paths';
 import { Announcer } from './core/a11y/announcer';
 import { focusHeadingOnNavigation } from './core/a11y/focus-heading-on-navigation';
+import type { AppLanguage } from './core/i18n/language';
+import { activeLanguage, switchLanguage } from './core/i18n/language';
 import { CurrentPerson } from './core/identity/current-person';
 import { Identity } from './core/identity/identity';
 import { LastKnownStore } from './core/offline/last-known.store';
@@ -31,6 +33,9 @@ export class App {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private signingOut = false;
+  /** The language switch offers the other language, named in that language. */
+  protected readonly otherLanguage: AppLanguage = activeLanguage() === 'de' ? 'en' : 'de';
+  protected readonly otherLanguageName = this.otherLanguage === 'en' ? 'English' : 'Deutsch';
 
   constructor() {
     focusHeadingOnNavigation();
@@ -56,6 +61,10 @@ export class App {
     this.document.getElementById('main')?.focus();
   }
 
+  protected switchLanguage(): void {
+    switchLanguage(this.otherLanguage, this.document);
+  }
+
   protected async signOut(): Promise<void> {
     // The session ends on purpose: no "expired" message. Signing in again reloads the app.
     this.signingOut = true;
@@ -64,7 +73,7 @@ export class App {
     await this.identity.signOut();
     // Where the identity provider has no sign-out page, the app stays: show the start page.
     await this.router.navigateByUrl(this.links.start);
-    this.announcer.announce('Sie sind abgemeldet.');
+    this.announcer.announce($localize`Sie sind abgemeldet.`);
   }
 
   /** The API does not accept the sign-in (a demo person that is gone, a token it refuses). */
@@ -76,14 +85,14 @@ export class App {
     }
     this.identity.forget();
     this.announcer.announce(
-      'Die gewählte Person gibt es nicht mehr. Bitte wählen Sie erneut, als wer Sie nahbar ausprobieren möchten.',
+      $localize`Die gewählte Person gibt es nicht mehr. Bitte wählen Sie erneut, als wer Sie nahbar ausprobieren möchten.`,
     );
     void this.router.navigateByUrl(this.links.start);
   }
 
   /** The sign-in ran out (renewal failed): ask to sign in again, then come back here. */
   private sessionEnded(): void {
-    this.announcer.announce('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.');
+    this.announcer.announce($localize`Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.`);
     const here = this.router.url;
     void this.router.navigate([this.links.start], {
       queryParams: here === this.links.start ? {} : { [START_QUERY_PARAMS.returnUrl]: here },

@@ -9,10 +9,12 @@ import { ROUTE_LINKS } from '../app.paths';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1 tabindex="-1">Keine Berechtigung</h1>
-    <p class="lead" data-testid="forbidden">Für diese Seite fehlt Ihnen die Berechtigung.</p>
-    <p>Wenn Sie die Seite für Ihre Arbeit brauchen, wenden Sie sich an die Organisationsverwaltung Ihrer Behörde.</p>
-    <p><a [routerLink]="bookingLink">Zurück zur Platzbuchung</a></p>
+    <h1 i18n tabindex="-1">Keine Berechtigung</h1>
+    <p i18n class="lead" data-testid="forbidden">Für diese Seite fehlt Ihnen die Berechtigung.</p>
+    <p i18n>
+      Wenn Sie die Seite für Ihre Arbeit brauchen, wenden Sie sich an die Organisationsverwaltung Ihrer Behörde.
+    </p>
+    <p><a i18n [routerLink]="bookingLink">Zurück zur Platzbuchung</a></p>
   `,
 })
 export class ForbiddenPage {

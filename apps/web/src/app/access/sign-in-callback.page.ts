@@ -10,16 +10,16 @@ import { Identity } from '../core/identity/identity';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1 tabindex="-1">Die Anmeldung hat nicht geklappt</h1>
+    <h1 i18n tabindex="-1">Die Anmeldung hat nicht geklappt</h1>
     <div role="alert" class="status status--error">
-      <p>
+      <p i18n>
         <span class="status__prefix">Fehler:</span>
         Sie wurden nicht angemeldet. Bitte versuchen Sie es noch einmal. Wenn es wieder nicht klappt, wenden Sie sich an
         Ihre IT-Stelle.
       </p>
     </div>
-    <p><button type="button" (click)="signInAgain()">Erneut anmelden</button></p>
-    <p><a [routerLink]="startLink">Zur Startseite</a></p>
+    <p><button i18n type="button" (click)="signInAgain()">Erneut anmelden</button></p>
+    <p><a i18n [routerLink]="startLink">Zur Startseite</a></p>
   `,
 })
 export class SignInCallbackPage {

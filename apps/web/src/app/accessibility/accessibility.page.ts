@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
 
 import { errorMessageFor } from '../core/errors/error-messages';
-import { formatGermanDate } from '../shared/date/civil-date';
+import { formatCivilDate } from '../shared/date/civil-date';
 import { AccessibilityFeedbackApi } from './data-access/accessibility-feedback.api';
 
 /** When the statement was written and last reviewed (BITV 2.0 asks for the date); change it with every review. */
@@ -20,7 +20,7 @@ export const STATEMENT_DATE = '2026-11-23';
 export class AccessibilityPage {
   private readonly api = inject(AccessibilityFeedbackApi);
 
-  protected readonly statementDate = formatGermanDate(STATEMENT_DATE);
+  protected readonly statementDate = formatCivilDate(STATEMENT_DATE);
   protected readonly statementDateIso = STATEMENT_DATE;
   protected readonly errorMessageFor = errorMessageFor;
   protected readonly contact = resource({ loader: ({ abortSignal }) => this.api.contactEmail(abortSignal) });

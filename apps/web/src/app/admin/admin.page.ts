@@ -65,7 +65,9 @@ export class AdminPage {
   }
 
   private leave(): void {
-    this.announcer.announce('Sie sind nicht mehr Organisationsverwaltung. Die Verwaltung ist für Sie geschlossen.');
+    this.announcer.announce(
+      $localize`Sie sind nicht mehr Organisationsverwaltung. Die Verwaltung ist für Sie geschlossen.`,
+    );
     void this.router.navigateByUrl(ROUTE_LINKS.booking);
   }
 }

@@ -2,4 +2,4 @@ import type { Routes } from '@angular/router';
 
 import { AdminPage } from './admin.page';
 
-export const ADMIN_ROUTES: Routes = [{ path: '', title: 'Verwaltung – nahbar', component: AdminPage }];
+export const ADMIN_ROUTES: Routes = [{ path: '', title: $localize`Verwaltung – nahbar`, component: AdminPage }];

@@ -16,7 +16,7 @@ import { BOOKING_QUERY_PARAMS } from '../app.paths';
 import { errorMessageFor } from '../core/errors/error-messages';
 import type { BookRecurringInput, DeskAvailability, WaitlistEntry } from '../core/graphql/api.types';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
-import { formatGermanDate, todayInOfficeZone } from '../shared/date/civil-date';
+import { formatCivilDate, todayInOfficeZone } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
 import { landName } from '../shared/labels/office.labels';
 import { StatusMessage } from '../shared/ui/status-message';
@@ -72,7 +72,7 @@ export class BookingPage {
 
   protected readonly today = todayInOfficeZone();
   protected readonly partLabels = DAY_PART_LABELS;
-  protected readonly formatDate = formatGermanDate;
+  protected readonly formatDate = formatCivilDate;
   protected readonly landName = landName;
   protected readonly errorMessageFor = errorMessageFor;
 
@@ -182,10 +182,10 @@ export class BookingPage {
   /** "3 von 4 Plätzen frei." once the desks are read; on a day that takes no bookings, that none can be booked. */
   protected readonly summaryCount = computed(() => {
     if (this.store.dayRefused()) {
-      return 'Keine Buchung möglich.';
+      return $localize`Keine Buchung möglich.`;
     }
     return this.store.loadState() === 'ready'
-      ? `${this.store.freeCount()} von ${this.store.desks().length} Plätzen frei.`
+      ? $localize`${this.store.freeCount()} von ${this.store.desks().length} Plätzen frei.`
       : '';
   });
 

@@ -43,11 +43,11 @@ export interface DeskMarker {
 }
 
 const MARKER_LABEL: Readonly<Record<DeskStatus, (desk: DeskAvailability) => string>> = {
-  free: (desk) => `Platz ${desk.code}, frei – buchen`,
-  taken: (desk) => `Platz ${desk.code}, belegt`,
-  mine: (desk) => `Platz ${desk.code}, Ihre Buchung – stornieren`,
-  blocked: (desk) => `Platz ${desk.code}, ${blockedText(desk)}`,
-  closed: (desk) => `Platz ${desk.code}, an diesem Tag nicht buchbar`,
+  free: (desk) => $localize`Platz ${desk.code}, frei – buchen`,
+  taken: (desk) => $localize`Platz ${desk.code}, belegt`,
+  mine: (desk) => $localize`Platz ${desk.code}, Ihre Buchung – stornieren`,
+  blocked: (desk) => $localize`Platz ${desk.code}, ${blockedText(desk)}`,
+  closed: (desk) => $localize`Platz ${desk.code}, an diesem Tag nicht buchbar`,
 };
 
 /**
@@ -56,7 +56,7 @@ const MARKER_LABEL: Readonly<Record<DeskStatus, (desk: DeskAvailability) => stri
  */
 export function markerLabel(desk: DeskAvailability, busy = false, dayClosed = false): string {
   if (busy) {
-    return `Platz ${desk.code}: bitte warten`;
+    return $localize`Platz ${desk.code}:desk:: bitte warten`;
   }
   return MARKER_LABEL[deskStatus(desk, dayClosed)](desk);
 }

@@ -1,4 +1,5 @@
 import type { OfficeDay } from '../core/graphql/api.types';
+import { refusalText } from '../core/i18n/language';
 
 /** What the booking page says upfront about the day: closed (no desk at all) or full (the waitlist may help). */
 export interface OfficeDayNotice {
@@ -25,8 +26,8 @@ export function officeDayNotice(day: OfficeDay | null, deskCount: number | null)
   if (refusal !== null && refusal.code !== 'OVER_CAPACITY') {
     return {
       kind: 'closed',
-      prefix: CLOSED_CODES.has(refusal.code) ? 'Büro geschlossen:' : 'Nicht buchbar:',
-      text: refusal.messageDe,
+      prefix: CLOSED_CODES.has(refusal.code) ? $localize`Büro geschlossen:` : $localize`Nicht buchbar:`,
+      text: refusalText(refusal),
     };
   }
   if (!day.full) {
@@ -36,23 +37,28 @@ export function officeDayNotice(day: OfficeDay | null, deskCount: number | null)
     if (day.capacity === 0) {
       return {
         kind: 'closed',
-        prefix: 'Nicht buchbar:',
-        text: refusal?.messageDe ?? 'An diesem Tag ist kein Platz buchbar.',
+        prefix: $localize`Nicht buchbar:`,
+        text: refusal ? refusalText(refusal) : $localize`An diesem Tag ist kein Platz buchbar.`,
       };
     }
+    const capacity = day.capacity;
     const cap =
       deskCount === null || deskCount <= 0
-        ? `${day.capacity} ${day.capacity === 1 ? 'Platz' : 'Plätze'}`
-        : `${day.capacity} von ${deskCount} ${deskCount === 1 ? 'Platz' : 'Plätzen'}`;
+        ? capacity === 1
+          ? $localize`1 Platz`
+          : $localize`${capacity}:capacity: Plätze`
+        : deskCount === 1
+          ? $localize`${capacity}:capacity: von 1 Platz`
+          : $localize`${capacity}:capacity: von ${deskCount}:desks: Plätzen`;
     return {
       kind: 'full',
-      prefix: 'Voll:',
-      text: `Das Büro ist an diesem Tag voll (Obergrenze ${cap}).`,
+      prefix: $localize`Voll:`,
+      text: $localize`Das Büro ist an diesem Tag voll (Obergrenze ${cap}:cap:).`,
     };
   }
   return {
     kind: 'full',
-    prefix: 'Voll:',
-    text: 'Das Büro ist an diesem Tag voll: Alle Plätze sind für diese Zeit gebucht.',
+    prefix: $localize`Voll:`,
+    text: $localize`Das Büro ist an diesem Tag voll: Alle Plätze sind für diese Zeit gebucht.`,
   };
 }

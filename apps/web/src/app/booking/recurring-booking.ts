@@ -4,15 +4,16 @@ import type {
   RecurringBookingResult,
   RecurringOutcomeStatus,
 } from '../core/graphql/api.types';
-import { formatGermanDate, isCivilDate } from '../shared/date/civil-date';
+import { refusalText } from '../core/i18n/language';
+import { formatCivilDate, isCivilDate, weekdayName } from '../shared/date/civil-date';
 
 /** Weekdays offered in the recurring booking dialog (ISO numbers, 1 = Monday). */
 export const RECURRING_WEEKDAYS: readonly { readonly value: number; readonly label: string }[] = [
-  { value: 1, label: 'Montag' },
-  { value: 2, label: 'Dienstag' },
-  { value: 3, label: 'Mittwoch' },
-  { value: 4, label: 'Donnerstag' },
-  { value: 5, label: 'Freitag' },
+  { value: 1, label: weekdayName(1) },
+  { value: 2, label: weekdayName(2) },
+  { value: 3, label: weekdayName(3) },
+  { value: 4, label: weekdayName(4) },
+  { value: 5, label: weekdayName(5) },
 ];
 
 export const MIN_WEEKS = 1;
@@ -62,9 +63,9 @@ function weeksOf(form: RecurringForm): number | null {
 /** What is wrong with the form, in plain German, per field; empty when it can be sent. */
 export function recurringFormProblems(form: RecurringForm): RecurringFormProblems {
   return {
-    ...(form.weekdays.length === 0 ? { weekdays: 'Bitte wählen Sie mindestens einen Wochentag.' } : {}),
+    ...(form.weekdays.length === 0 ? { weekdays: $localize`Bitte wählen Sie mindestens einen Wochentag.` } : {}),
     ...(weeksOf(form) === null
-      ? { weeks: `Bitte geben Sie eine ganze Zahl von ${MIN_WEEKS} bis ${MAX_WEEKS} ein.` }
+      ? { weeks: $localize`Bitte geben Sie eine ganze Zahl von ${MIN_WEEKS} bis ${MAX_WEEKS} ein.` }
       : {}),
   };
 }
@@ -101,19 +102,24 @@ export interface RecurringResultRow {
 export function recurringResultRows(result: RecurringBookingResult): RecurringResultRow[] {
   return result.outcomes.map((outcome) => ({
     date: outcome.date,
-    dateText: formatGermanDate(outcome.date),
+    dateText: formatCivilDate(outcome.date),
     status: outcome.status,
     text:
       outcome.status === 'BOOKED'
-        ? 'Gebucht'
+        ? $localize`:recurring booking outcome:Gebucht`
         : outcome.status === 'WITHHELD'
-          ? 'Nicht gebucht, weil nicht alle Termine frei waren'
-          : `Nicht gebucht: ${outcome.refusal?.messageDe ?? 'Der Termin ist nicht möglich.'}`,
+          ? $localize`Nicht gebucht, weil nicht alle Termine frei waren`
+          : $localize`Nicht gebucht: ${
+              outcome.refusal ? refusalText(outcome.refusal) : $localize`Der Termin ist nicht möglich.`
+            }:reason:`,
   }));
 }
 
 /** e.g. "5 von 8 Terminen gebucht." */
 export function recurringSummary(result: RecurringBookingResult): string {
   const total = result.outcomes.length;
-  return `${result.bookedCount} von ${total} ${total === 1 ? 'Termin' : 'Terminen'} gebucht.`;
+  const booked = result.bookedCount;
+  return total === 1
+    ? $localize`${booked}:booked: von 1 Termin gebucht.`
+    : $localize`${booked}:booked: von ${total}:total: Terminen gebucht.`;
 }

@@ -95,7 +95,7 @@ describe('CheckInPage', () => {
 
   it('explains a check-in that is too early, in the API’s own words when it sends them', async () => {
     api.checkIn.mockRejectedValue(
-      new GraphqlRequestError('CHECK_IN_NOT_OPEN', 'not open', 'Einchecken ist ab 7:30 Uhr möglich.'),
+      new GraphqlRequestError('CHECK_IN_NOT_OPEN', 'not open', { de: 'Einchecken ist ab 7:30 Uhr möglich.' }),
     );
     const root = await render();
 

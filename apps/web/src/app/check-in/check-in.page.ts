@@ -84,11 +84,11 @@ export class CheckInPage {
     if (error === undefined) {
       return null;
     }
-    if (error instanceof GraphqlRequestError && error.germanMessage) {
-      return error.germanMessage;
+    if (error instanceof GraphqlRequestError && error.apiMessage) {
+      return error.apiMessage;
     }
     return errorCodeOf(error) === 'DESK_NOT_FOUND'
-      ? 'Zu diesem QR-Code gibt es keinen Platz, oder das Büro ist für Ihre Organisation nicht freigegeben. Bitte fragen Sie vor Ort nach oder buchen Sie einen anderen Platz.'
+      ? $localize`Zu diesem QR-Code gibt es keinen Platz, oder das Büro ist für Ihre Organisation nicht freigegeben. Bitte fragen Sie vor Ort nach oder buchen Sie einen anderen Platz.`
       : errorMessageFor(error);
   });
 

@@ -9,7 +9,7 @@ import { ROUTE_LINKS } from '../app.paths';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
-    <nav class="facility-tabs" aria-label="Standort">
+    <nav i18n-aria-label class="facility-tabs" aria-label="Standort">
       <ul>
         <li>
           <a
@@ -17,11 +17,12 @@ import { ROUTE_LINKS } from '../app.paths';
             routerLinkActive="is-active"
             [routerLinkActiveOptions]="{ exact: true }"
             ariaCurrentWhenActive="page"
+            i18n
             >Belegung</a
           >
         </li>
         <li>
-          <a [routerLink]="links.facilityOperations" routerLinkActive="is-active" ariaCurrentWhenActive="page"
+          <a [routerLink]="links.facilityOperations" routerLinkActive="is-active" ariaCurrentWhenActive="page" i18n
             >Verwaltung</a
           >
         </li>

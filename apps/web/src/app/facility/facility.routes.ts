@@ -11,12 +11,12 @@ export const FACILITY_ROUTES: Routes = [
       {
         path: '',
         pathMatch: 'full',
-        title: 'Belegung – nahbar',
+        title: $localize`Belegung – nahbar`,
         loadComponent: () => import('./occupancy/occupancy.page').then((m) => m.OccupancyPage),
       },
       {
         path: 'verwaltung',
-        title: 'Standortverwaltung – nahbar',
+        title: $localize`Standortverwaltung – nahbar`,
         loadComponent: () => import('./operations/facility-operations.page').then((m) => m.FacilityOperationsPage),
       },
     ],

@@ -19,7 +19,7 @@ import { BookingsApi } from '../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { WaitlistApi } from '../shared/data-access/waitlist.api';
 import { visibleWaitlist, waitlistWhen } from '../shared/data-access/waitlist.state';
-import { formatGermanDate } from '../shared/date/civil-date';
+import { formatCivilDate } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
 import type { StatusNote } from '../shared/ui/status-message';
 import { StatusMessage } from '../shared/ui/status-message';
@@ -83,7 +83,7 @@ export class MyBookingsPage {
       this.bookings.update((list) => list?.filter((item) => item.id !== cancelled.id));
       this.note.set({
         tone: 'success',
-        text: `Ihre Buchung von Platz ${cancelled.deskCode} am ${formatGermanDate(cancelled.date)} (${DAY_PART_LABELS[cancelled.part]}) ist storniert.`,
+        text: $localize`Ihre Buchung von Platz ${cancelled.deskCode} am ${formatCivilDate(cancelled.date)} (${DAY_PART_LABELS[cancelled.part]}) ist storniert.`,
       });
       // The button that had focus is gone: continue at the list.
       this.listHeading()?.nativeElement.focus();
@@ -105,7 +105,7 @@ export class MyBookingsPage {
       this.waitlist.update((list) => list?.filter((item) => item.id !== left.id));
       this.note.set({
         tone: 'success',
-        text: `Sie stehen nicht mehr auf der Warteliste für ${entry.office.name} am ${waitlistWhen(entry)}.`,
+        text: $localize`Sie stehen nicht mehr auf der Warteliste für ${entry.office.name} am ${waitlistWhen(entry)}.`,
       });
       this.waitlistHeading()?.nativeElement.focus();
     } catch (error) {

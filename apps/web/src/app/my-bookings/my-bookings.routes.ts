@@ -2,4 +2,6 @@ import type { Routes } from '@angular/router';
 
 import { MyBookingsPage } from './my-bookings.page';
 
-export const MY_BOOKINGS_ROUTES: Routes = [{ path: '', title: 'Meine Buchungen – nahbar', component: MyBookingsPage }];
+export const MY_BOOKINGS_ROUTES: Routes = [
+  { path: '', title: $localize`Meine Buchungen – nahbar`, component: MyBookingsPage },
+];

@@ -1,15 +1,17 @@
 import type { Booking, PresenceAnswer, PresencePeriodProgress, PresencePolicy } from '../core/graphql/api.types';
-import { formatGermanDate, OFFICE_ZONE } from '../shared/date/civil-date';
+import { intlLocale } from '../core/i18n/language';
+import { dateTimeFormat, formatCivilDate, OFFICE_ZONE, weekdayName } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
 import { germanDate } from './data-access/week-dates';
 
-const CHECK_IN_TIME = new Intl.DateTimeFormat('de-DE', { timeZone: OFFICE_ZONE, hour: '2-digit', minute: '2-digit' });
+const CHECK_IN_TIME = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), { timeZone: OFFICE_ZONE, hour: '2-digit', minute: '2-digit' });
 
 /** The half days' times as the calendar shows them (the API's `HALF_DAY_TIMES`). */
 const PART_TIMES: Readonly<Record<Booking['part'], string>> = {
-  MORNING: '8:00 bis 12:30 Uhr',
-  AFTERNOON: '12:30 bis 17:00 Uhr',
-  FULL_DAY: 'ganztägig',
+  MORNING: $localize`8:00 bis 12:30 Uhr`,
+  AFTERNOON: $localize`12:30 bis 17:00 Uhr`,
+  FULL_DAY: $localize`ganztägig`,
 };
 
 /** "Vormittag (8:00 bis 12:30 Uhr)". */
@@ -21,15 +23,15 @@ export function partText(part: Booking['part']): string {
 export function bookingStatusText(booking: Pick<Booking, 'status' | 'checkedInAt'>): string {
   switch (booking.status) {
     case 'BOOKED':
-      return 'Gebucht, noch nicht eingecheckt';
+      return $localize`Gebucht, noch nicht eingecheckt`;
     case 'CHECKED_IN':
       return booking.checkedInAt
-        ? `Eingecheckt um ${CHECK_IN_TIME.format(new Date(booking.checkedInAt))} Uhr`
-        : 'Eingecheckt';
+        ? $localize`Eingecheckt um ${CHECK_IN_TIME().format(new Date(booking.checkedInAt))}:time: Uhr`
+        : $localize`Eingecheckt`;
     case 'RELEASED':
-      return 'Freigegeben, weil nicht rechtzeitig eingecheckt';
+      return $localize`Freigegeben, weil nicht rechtzeitig eingecheckt`;
     case 'CANCELLED':
-      return 'Storniert';
+      return $localize`:booking status:Storniert`;
   }
 }
 
@@ -38,37 +40,53 @@ export function bookingStatusText(booking: Pick<Booking, 'status' | 'checkedInAt
  * then which booking goes into the calendar.
  */
 export function downloadLabel(booking: Pick<Booking, 'deskCode' | 'date' | 'part'>): string {
-  return `In Kalender (.ics): Platz ${booking.deskCode} am ${formatGermanDate(booking.date)}, ${DAY_PART_LABELS[booking.part]}`;
+  return $localize`In Kalender (.ics): Platz ${booking.deskCode}:desk: am ${formatCivilDate(booking.date)}:date:, ${DAY_PART_LABELS[booking.part]}:part:`;
 }
 
 export function answerText(answer: PresenceAnswer | null): string {
   switch (answer) {
     case 'ATTENDING':
-      return 'Sie haben zugesagt';
+      return $localize`Sie haben zugesagt`;
     case 'AWAY':
-      return 'Sie haben abgesagt';
+      return $localize`Sie haben abgesagt`;
     case null:
-      return 'Sie haben noch nicht geantwortet';
+      return $localize`Sie haben noch nicht geantwortet`;
   }
 }
 
-const WEEKDAY_NAMES = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+/** "Montag, Dienstag und Mittwoch" ("Monday, Tuesday and Wednesday"). */
+function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return $localize`${names.slice(0, -1).join(', ')}:first: und ${names.at(-1)}:last:`;
+}
 
 /** "mindestens 2 Bürotage pro Woche, feste Tage: Montag und Mittwoch". */
 export function policyText(policy: PresencePolicy): string {
-  const days = policy.minDays === 1 ? '1 Bürotag' : `${policy.minDays} Bürotage`;
-  const base = `mindestens ${days} pro ${policy.period === 'WEEK' ? 'Woche' : 'Monat'}`;
-  const fixed = policy.fixedWeekdays.map((day) => WEEKDAY_NAMES[day - 1] ?? String(day));
+  const n = policy.minDays;
+  const base =
+    policy.period === 'WEEK'
+      ? n === 1
+        ? $localize`mindestens 1 Bürotag pro Woche`
+        : $localize`mindestens ${n}:days: Bürotage pro Woche`
+      : n === 1
+        ? $localize`mindestens 1 Bürotag pro Monat`
+        : $localize`mindestens ${n}:days: Bürotage pro Monat`;
+  const fixed = policy.fixedWeekdays.map((day) => weekdayName(day));
   if (fixed.length === 0) return base;
-  const list = fixed.length === 1 ? fixed[0] : `${fixed.slice(0, -1).join(', ')} und ${fixed.at(-1)}`;
-  return `${base}, feste ${fixed.length === 1 ? 'Tag' : 'Tage'}: ${list}`;
+  return fixed.length === 1
+    ? $localize`${base}:policy:, fester Tag: ${listOf(fixed)}:days:`
+    : $localize`${base}:policy:, feste Tage: ${listOf(fixed)}:days:`;
 }
 
 /** "23. November 2026 bis 29. November 2026: 1 von 2 Bürotagen geplant – noch nicht erfüllt". */
 export function periodText(period: PresencePeriodProgress): string {
-  const planned = `${period.planned} von ${period.required} ${period.required === 1 ? 'Bürotag' : 'Bürotagen'} geplant`;
-  return (
-    `${germanDate(period.from)} bis ${germanDate(period.to)}: ${planned} – ` +
-    (period.met ? 'erfüllt' : 'noch nicht erfüllt')
-  );
+  const planned =
+    period.required === 1
+      ? $localize`${period.planned}:planned: von 1 Bürotag geplant`
+      : $localize`${period.planned}:planned: von ${period.required}:required: Bürotagen geplant`;
+  const from = germanDate(period.from);
+  const to = germanDate(period.to);
+  return period.met
+    ? $localize`${from}:from: bis ${to}:to:: ${planned}:planned: – erfüllt`
+    : $localize`${from}:from: bis ${to}:to:: ${planned}:planned: – noch nicht erfüllt`;
 }

@@ -37,6 +37,10 @@ export class MyWeekPage {
   protected readonly partLabels = DAY_PART_LABELS;
   protected readonly longGermanDate = longGermanDate;
   protected readonly weekLabel = weekLabel;
+  protected readonly bookingsListLabel = (date: string): string =>
+    $localize`Meine Buchungen am ${longGermanDate(date)}:date:`;
+  protected readonly teamDaysListLabel = (date: string): string =>
+    $localize`Präsenztage am ${longGermanDate(date)}:date:`;
   protected readonly partText = partText;
   protected readonly bookingStatusText = bookingStatusText;
   protected readonly downloadLabel = downloadLabel;
@@ -70,12 +74,12 @@ export class MyWeekPage {
       await this.calendar.downloadBooking(booking);
       this.note.set({
         tone: 'success',
-        text: `Die Kalenderdatei für Platz ${booking.deskCode} am ${longGermanDate(booking.date)} wird gespeichert. Öffnen Sie sie, um den Termin in Ihren Kalender zu übernehmen.`,
+        text: $localize`Die Kalenderdatei für Platz ${booking.deskCode} am ${longGermanDate(booking.date)} wird gespeichert. Öffnen Sie sie, um den Termin in Ihren Kalender zu übernehmen.`,
       });
     } catch (error) {
       this.note.set({
         tone: 'error',
-        text: `Die Kalenderdatei konnte nicht geladen werden. ${errorMessageFor(error)}`,
+        text: $localize`Die Kalenderdatei konnte nicht geladen werden. ${errorMessageFor(error)}`,
       });
     } finally {
       this.downloadingId.set(null);

@@ -2,4 +2,4 @@ import type { Routes } from '@angular/router';
 
 import { MyWeekPage } from './my-week.page';
 
-export const MY_WEEK_ROUTES: Routes = [{ path: '', title: 'Meine Woche – nahbar', component: MyWeekPage }];
+export const MY_WEEK_ROUTES: Routes = [{ path: '', title: $localize`Meine Woche – nahbar`, component: MyWeekPage }];

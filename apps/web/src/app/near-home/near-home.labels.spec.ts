@@ -14,6 +14,11 @@ describe('near-home labels', () => {
     expect(distanceLabel(1234.5)).toBe('1.234,5 km');
   });
 
+  it('writes distances the English way in English', () => {
+    expect(distanceLabel(12.34, 'en')).toBe('12.3 km');
+    expect(distanceLabel(1234.5, 'en')).toBe('1,234.5 km');
+  });
+
   it('offers 10, 25, 50 and 100 km and all offices, and reads only those back', () => {
     expect(RADIUS_CHOICES.map((choice) => choice.label)).toEqual(['10 km', '25 km', '50 km', '100 km', 'alle Büros']);
     for (const choice of RADIUS_CHOICES)

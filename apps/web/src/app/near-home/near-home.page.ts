@@ -32,6 +32,7 @@ export class NearHomePage {
   private readonly announcer = inject(Announcer);
 
   protected readonly links = ROUTE_LINKS;
+  protected readonly viewDesksLabel = (office: string): string => $localize`Plätze ansehen: ${office}:office:`;
   protected readonly radiusChoices = RADIUS_CHOICES;
   protected readonly radiusOptionValue = radiusOptionValue;
   protected readonly distanceLabel = distanceLabel;

@@ -13,9 +13,9 @@ export function postalCodeProblem(raw: string): string | null {
     return null;
   }
   if (/^\d+$/.test(value)) {
-    return `Eine Postleitzahl hat genau fünf Ziffern, Sie haben ${value.length} eingegeben. Zum Beispiel: 91052.`;
+    return $localize`Eine Postleitzahl hat genau fünf Ziffern, Sie haben ${value.length} eingegeben. Zum Beispiel: 91052.`;
   }
-  return 'Bitte geben Sie nur Ziffern ein, genau fünf, zum Beispiel 91052.';
+  return $localize`Bitte geben Sie nur Ziffern ein, genau fünf, zum Beispiel 91052.`;
 }
 
 export interface ProfileDraft {

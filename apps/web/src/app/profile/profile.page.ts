@@ -70,13 +70,13 @@ export class ProfilePage {
     }
     this.checked.set(true);
     if (postalCodeProblem(this.postalCode()) !== null) {
-      this.note.set({ tone: 'error', text: 'Bitte prüfen Sie die Postleitzahl.' });
+      this.note.set({ tone: 'error', text: $localize`Bitte prüfen Sie die Postleitzahl.` });
       this.postalCodeField()?.nativeElement.focus();
       return;
     }
     const changes = profileChanges(profile, { homePostalCode: this.postalCode(), visibility: this.visibility() });
     if (changes === null) {
-      this.note.set({ tone: 'info', text: 'Sie haben nichts geändert.' });
+      this.note.set({ tone: 'info', text: $localize`Sie haben nichts geändert.` });
       return;
     }
     this.saving.set(true);
@@ -84,12 +84,15 @@ export class ProfilePage {
     try {
       this.currentPerson.replace(await this.api.updateProfile(changes));
       this.checked.set(false);
-      this.note.set({ tone: 'success', text: 'Ihre Einstellungen sind gespeichert.' });
+      this.note.set({ tone: 'success', text: $localize`Ihre Einstellungen sind gespeichert.` });
     } catch (error) {
       if (errorCodeOf(error) === 'INVALID_POSTAL_CODE') {
         // Shown next to the field (and named by it), so the person sees at once what to correct.
         this.unknownPostalCode.set(errorMessageFor(error));
-        this.note.set({ tone: 'error', text: 'Bitte prüfen Sie die Postleitzahl. Es wurde nichts gespeichert.' });
+        this.note.set({
+          tone: 'error',
+          text: $localize`Bitte prüfen Sie die Postleitzahl. Es wurde nichts gespeichert.`,
+        });
         this.postalCodeField()?.nativeElement.focus();
       } else {
         this.note.set({ tone: 'error', text: errorMessageFor(error) });

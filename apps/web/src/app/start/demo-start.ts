@@ -39,7 +39,7 @@ export class DemoStart {
     const personId = this.chosenId();
     const people = this.people.hasValue() ? this.people.value() : [];
     if (personId === null || !people.some((person) => person.id === personId)) {
-      this.problem.set('Bitte wählen Sie zuerst eine Person aus.');
+      this.problem.set($localize`Bitte wählen Sie zuerst eine Person aus.`);
       return;
     }
     this.demo?.choose(personId);

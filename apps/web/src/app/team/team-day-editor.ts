@@ -15,6 +15,7 @@ import {
 
 import type { DayPart, Office, PresenceDay } from '../core/graphql/api.types';
 import { DAY_PARTS } from '../core/graphql/api.types';
+import { refusalText } from '../core/i18n/language';
 import { isCivilDate, todayInOfficeZone } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
 import { officeLabel } from '../shared/labels/office.labels';
@@ -76,6 +77,7 @@ export class TeamDayEditor {
   protected readonly seatingText = seatingText;
   protected readonly sideBySideText = sideBySideText;
   protected readonly previewFacts = previewFacts;
+  protected readonly refusalText = refusalText;
 
   protected readonly draft = signal<TeamDayDraft>({
     officeId: '',
@@ -193,13 +195,13 @@ export class TeamDayEditor {
   private problemsOf(draft: TeamDayDraft): FieldProblems {
     let date: string | undefined;
     if (!isCivilDate(draft.date)) {
-      date = 'Bitte wählen Sie ein Datum.';
+      date = $localize`Bitte wählen Sie ein Datum.`;
     } else if (draft.date < this.today) {
-      date = 'Dieser Tag liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.';
+      date = $localize`Dieser Tag liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.`;
     }
     const officeKnown = this.offices().some((office) => office.id === draft.officeId);
     return {
-      ...(officeKnown ? {} : { office: 'Bitte wählen Sie ein Büro.' }),
+      ...(officeKnown ? {} : { office: $localize`Bitte wählen Sie ein Büro.` }),
       ...(date === undefined ? {} : { date }),
     };
   }

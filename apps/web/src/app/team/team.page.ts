@@ -98,9 +98,9 @@ export class TeamPage {
     const personId = this.currentPerson.profile()?.id;
     const me = team.members.find((member) => member.personId === personId);
     const role = me?.isLead
-      ? 'Sie leiten dieses Team. '
+      ? $localize`Sie leiten dieses Team. `
       : team.viewerCanManage
-        ? 'Sie betreuen dieses Team als Organisationsverwaltung. '
+        ? $localize`Sie betreuen dieses Team als Organisationsverwaltung. `
         : '';
     const count = team.members.length === 1 ? '1 Mitglied' : `${team.members.length} Mitglieder`;
     return `${role}${count}.`;
@@ -150,7 +150,7 @@ export class TeamPage {
     effect(() => {
       const name = this.team()?.name;
       if (name !== undefined) {
-        this.title.setTitle(`Team ${name} – nahbar`);
+        this.title.setTitle($localize`Team ${name} – nahbar`);
       }
     });
   }

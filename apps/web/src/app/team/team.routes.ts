@@ -4,7 +4,7 @@ import { TeamPage } from './team.page';
 import { TeamsPage } from './teams.page';
 
 export const TEAM_ROUTES: Routes = [
-  { path: '', title: 'Meine Teams – nahbar', component: TeamsPage },
+  { path: '', title: $localize`Meine Teams – nahbar`, component: TeamsPage },
   // The page sets the team's name as the title once it has it.
-  { path: ':teamId', title: 'Team – nahbar', component: TeamPage },
+  { path: ':teamId', title: $localize`Team – nahbar`, component: TeamPage },
 ];

@@ -10,34 +10,34 @@ import { MyTeams } from './data-access/my-teams';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1 tabindex="-1">Meine Teams</h1>
+    <h1 i18n tabindex="-1">Meine Teams</h1>
     @if (myTeams.hasTeams()) {
       <ul class="plain-list teams">
         @for (team of myTeams.teams(); track team.id) {
           <li class="team">
             <a class="team__link" [routerLink]="[links.team, team.id]">{{ team.name }}</a>
             @if (team.viewerIsLead) {
-              <span class="team__role">Sie leiten dieses Team.</span>
+              <span i18n class="team__role">Sie leiten dieses Team.</span>
             }
           </li>
         }
       </ul>
     } @else if (myTeams.loadFailed()) {
       <div role="alert" class="status status--error">
-        <p>
+        <p i18n>
           <span class="status__prefix">Fehler:</span>
           Ihre Teams konnten nicht geladen werden. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch
           einmal.
         </p>
-        <button type="button" (click)="myTeams.reload()">Erneut versuchen</button>
+        <button i18n type="button" (click)="myTeams.reload()">Erneut versuchen</button>
       </div>
     } @else if (myTeams.loaded()) {
-      <p>
+      <p i18n>
         Sie gehören zu keinem Team. Teams legt die Organisationsverwaltung Ihrer Behörde an; die Teamleitung nimmt
         Mitglieder auf.
       </p>
     } @else {
-      <p aria-live="polite">Ihre Teams werden geladen …</p>
+      <p i18n aria-live="polite">Ihre Teams werden geladen …</p>
     }
   `,
   styles: `

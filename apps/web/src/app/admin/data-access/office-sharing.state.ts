@@ -16,9 +16,9 @@ export function replaceSharing(list: readonly OfficeSharing[], updated: OfficeSh
 /** "3 Buchungen wurden storniert." */
 export function cancelledBookingsText(count: number): string {
   if (count === 0) {
-    return 'Es wurden keine Buchungen storniert.';
+    return $localize`Es wurden keine Buchungen storniert.`;
   }
-  return count === 1 ? '1 Buchung wurde storniert.' : `${count} Buchungen wurden storniert.`;
+  return count === 1 ? $localize`1 Buchung wurde storniert.` : $localize`${count}:count: Buchungen wurden storniert.`;
 }
 
 /** What the admin is told after revoking a sharing. */
@@ -28,7 +28,7 @@ export function revokedText(
   cancelBookings: boolean,
   cancelledBookings: number,
 ): string {
-  const revoked = `${organisationName} kann ${officeName} nicht mehr buchen.`;
+  const revoked = $localize`${organisationName} kann ${officeName} nicht mehr buchen.`;
   return cancelBookings
     ? `${revoked} ${cancelledBookingsText(cancelledBookings)}`
     : `${revoked} Bestehende Buchungen bleiben erhalten.`;

@@ -68,7 +68,9 @@ export class OfficeSharingStore {
       const organisation = updated.sharedWith.find((candidate) => candidate.id === organisationId);
       this.lastNote.set({
         tone: 'success',
-        text: `${updated.office.name} ist jetzt für ${organisation?.name ?? 'die Organisation'} freigegeben.`,
+        text: organisation
+          ? $localize`${updated.office.name}:office: ist jetzt für ${organisation.name}:organisation: freigegeben.`
+          : $localize`${updated.office.name}:office: ist jetzt für die Organisation freigegeben.`,
       });
       return true;
     } catch (error) {

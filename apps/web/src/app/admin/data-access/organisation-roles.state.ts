@@ -25,26 +25,26 @@ export type RoleInputResult =
 export function roleInputFor(member: Member, draft: RoleDraft): RoleInputResult {
   switch (draft.role) {
     case null:
-      return { ok: false, problem: 'Bitte wählen Sie eine Rolle.' };
+      return { ok: false, problem: $localize`Bitte wählen Sie eine Rolle.` };
     case 'TEAM_LEAD':
       if (!draft.teamId) {
-        return { ok: false, problem: 'Bitte wählen Sie das Team, das die Person leiten soll.' };
+        return { ok: false, problem: $localize`Bitte wählen Sie das Team, das die Person leiten soll.` };
       }
       if (holds(member, { role: 'TEAM_LEAD', teamId: draft.teamId })) {
-        return { ok: false, problem: `${member.displayName} leitet dieses Team schon.` };
+        return { ok: false, problem: $localize`${member.displayName} leitet dieses Team schon.` };
       }
       return { ok: true, input: { personId: member.id, role: 'TEAM_LEAD', teamId: draft.teamId } };
     case 'FACILITY_MANAGER':
       if (!draft.officeId) {
-        return { ok: false, problem: 'Bitte wählen Sie das Büro, das die Person verwalten soll.' };
+        return { ok: false, problem: $localize`Bitte wählen Sie das Büro, das die Person verwalten soll.` };
       }
       if (holds(member, { role: 'FACILITY_MANAGER', officeId: draft.officeId })) {
-        return { ok: false, problem: `${member.displayName} verwaltet dieses Büro schon.` };
+        return { ok: false, problem: $localize`${member.displayName} verwaltet dieses Büro schon.` };
       }
       return { ok: true, input: { personId: member.id, role: 'FACILITY_MANAGER', officeId: draft.officeId } };
     case 'ORGANISATION_ADMIN':
       if (holds(member, { role: 'ORGANISATION_ADMIN' })) {
-        return { ok: false, problem: `${member.displayName} ist schon Organisationsverwaltung.` };
+        return { ok: false, problem: $localize`${member.displayName} ist schon Organisationsverwaltung.` };
       }
       return { ok: true, input: { personId: member.id, role: 'ORGANISATION_ADMIN' } };
   }
@@ -95,9 +95,9 @@ export function replaceMember(list: readonly Member[], updated: Member): Member[
 export function peopleFoundText(count: number, search: string, pageSize: number): string {
   const term = search.trim();
   if (count === 0) {
-    return term === '' ? 'Es gibt noch keine Personen.' : `Niemand gefunden für „${term}“.`;
+    return term === '' ? $localize`Es gibt noch keine Personen.` : `Niemand gefunden für „${term}“.`;
   }
-  const found = count === 1 ? '1 Person gefunden' : `${count} Personen gefunden`;
-  const more = count >= pageSize ? ' Es gibt vielleicht weitere: Suchen Sie genauer.' : '';
+  const found = count === 1 ? $localize`1 Person gefunden` : `${count} Personen gefunden`;
+  const more = count >= pageSize ? $localize` Es gibt vielleicht weitere: Suchen Sie genauer.` : '';
   return `${found}${term === '' ? '' : ` für „${term}“`}.${more}`;
 }

@@ -104,7 +104,7 @@ export class OrganisationRolesStore {
     revokedLabel = '',
   ): Promise<string | null> {
     if (this.busy() !== null) {
-      return 'Bitte warten Sie, bis die letzte Änderung fertig ist.';
+      return $localize`Bitte warten Sie, bis die letzte Änderung fertig ist.`;
     }
     this.busy.set(member.id);
     this.lastNote.set(null);
@@ -138,7 +138,7 @@ export class OrganisationRolesStore {
     revokedLabel: string,
   ): string {
     if (kind === 'revoke') {
-      return `${member.displayName} hat die Rolle „${revokedLabel}“ nicht mehr.`;
+      return $localize`${member.displayName} hat die Rolle „${revokedLabel}“ nicht mehr.`;
     }
     const granted = updated.roles.find(
       (assignment) =>
@@ -147,7 +147,7 @@ export class OrganisationRolesStore {
         (input.officeId === undefined || assignment.officeId === input.officeId),
     );
     return granted
-      ? `${member.displayName} hat jetzt die Rolle „${roleLabel(granted)}“.`
-      : `${member.displayName} hat die Rolle jetzt.`;
+      ? $localize`${member.displayName} hat jetzt die Rolle „${roleLabel(granted)}“.`
+      : $localize`${member.displayName} hat die Rolle jetzt.`;
   }
 }

@@ -52,6 +52,9 @@ export class MemberCard {
   protected readonly roles = GRANTABLE_ROLES;
   protected readonly roleNames = ROLE_NAMES;
   protected readonly roleLabel = roleLabel;
+  protected readonly removeRoleLabel = (assignment: Pick<RoleAssignment, 'role' | 'scopeName'>): string =>
+    $localize`Rolle ${roleLabel(assignment)}:role: von ${this.member().displayName}:person: entfernen`;
+  protected readonly grantRoleLabel = (): string => $localize`Rolle vergeben an ${this.member().displayName}:person:`;
   protected readonly granting = signal(false);
   protected readonly draft = signal<RoleDraft>({ role: null, teamId: null, officeId: null });
   protected readonly problem = signal<string | null>(null);

@@ -37,6 +37,9 @@ export class OfficeSharingCard {
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
 
   readonly sharing = input.required<OfficeSharing>();
+  protected readonly revokeLabel = (organisation: string): string =>
+    $localize`Freigabe entziehen für ${organisation}:organisation:`;
+  protected readonly shareLabel = (): string => $localize`${this.sharing().office.name}:office: freigeben`;
   /** Organisations it can still be shared with. */
   readonly offerable = input.required<readonly Organisation[]>();
   /** A change of this office's sharing is under way. */
@@ -96,7 +99,7 @@ export class OfficeSharingCard {
     }
     const organisation = this.chosen();
     if (organisation === null) {
-      this.shareProblem.set('Bitte wählen Sie zuerst eine Organisation.');
+      this.shareProblem.set($localize`Bitte wählen Sie zuerst eine Organisation.`);
       return;
     }
     this.chosenId.set('');

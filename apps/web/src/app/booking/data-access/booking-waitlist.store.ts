@@ -55,7 +55,7 @@ export class BookingWaitlistStore {
     await this.run(async () => {
       const left = await this.api.leave(entry.id);
       this.entries.update((list) => (list ?? []).filter((item) => item.id !== left.id));
-      this.lastNote.set({ tone: 'success', text: 'Sie stehen nicht mehr auf der Warteliste.' });
+      this.lastNote.set({ tone: 'success', text: $localize`Sie stehen nicht mehr auf der Warteliste.` });
     });
   }
 

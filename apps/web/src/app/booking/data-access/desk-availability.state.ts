@@ -103,11 +103,11 @@ export function withoutOwnBooking(
 }
 
 const STATUS_SENTENCE: Readonly<Record<DeskStatus, string>> = {
-  free: 'frei',
-  taken: 'belegt',
-  mine: 'von Ihnen gebucht',
+  free: $localize`frei`,
+  taken: $localize`belegt`,
+  mine: $localize`von Ihnen gebucht`,
   blocked: 'gesperrt',
-  closed: 'nicht buchbar',
+  closed: $localize`nicht buchbar`,
 };
 
 /**
@@ -122,5 +122,5 @@ export function describeStatusChange(before: DeskAvailability | undefined, after
   if (deskStatus(before) === status) {
     return null;
   }
-  return `Platz ${after.code} ist jetzt ${status === 'blocked' ? blockedText(after) : STATUS_SENTENCE[status]}.`;
+  return $localize`Platz ${after.code} ist jetzt ${status === 'blocked' ? blockedText(after) : STATUS_SENTENCE[status]}.`;
 }

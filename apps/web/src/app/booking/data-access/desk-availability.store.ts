@@ -6,7 +6,7 @@ import type { DeskAvailability, OfficeDay } from '../../core/graphql/api.types';
 import type { ClientErrorCode } from '../../core/graphql/graphql-request.error';
 import { errorCodeOf } from '../../core/graphql/graphql-request.error';
 import { BookingsApi } from '../../shared/data-access/bookings.api';
-import { formatGermanDate } from '../../shared/date/civil-date';
+import { formatCivilDate } from '../../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
 import type { StatusNote } from '../../shared/ui/status-message';
 import { deskMatchesFilter, sameFilter } from '../desk-filter';
@@ -156,7 +156,7 @@ export class DeskAvailabilityStore {
       next: (desk) => this.receive(desk),
       error: () =>
         this.liveErrorText.set(
-          'Die Anzeige aktualisiert sich gerade nicht von selbst. Bitte laden Sie die Seite später neu.',
+          $localize`Die Anzeige aktualisiert sich gerade nicht von selbst. Bitte laden Sie die Seite später neu.`,
         ),
     });
     void this.reload();
@@ -237,7 +237,7 @@ export class DeskAvailabilityStore {
       }
       this.lastNote.set({
         tone: 'success',
-        text: `Platz ${desk.code} ist für Sie gebucht: ${formatGermanDate(booking.date)}, ${DAY_PART_LABELS[booking.part]}.`,
+        text: $localize`Platz ${desk.code} ist für Sie gebucht: ${formatCivilDate(booking.date)}, ${DAY_PART_LABELS[booking.part]}.`,
       });
     } catch (error) {
       this.fail(error);
@@ -261,7 +261,7 @@ export class DeskAvailabilityStore {
       }
       this.lastNote.set({
         tone: 'success',
-        text: `Ihre Buchung von Platz ${desk.code} am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) ist storniert.`,
+        text: $localize`Ihre Buchung von Platz ${desk.code} am ${formatCivilDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) ist storniert.`,
       });
     } catch (error) {
       this.fail(error);

@@ -38,7 +38,7 @@ export class BookingSelectionForm {
     if (!isCivilDate(date) || date < this.minDate()) {
       // Typed dates bypass `min`: put the valid date back and say why.
       field.value = this.selection().date;
-      this.dateProblem.set('Bitte wählen Sie heute oder einen späteren Tag. Das Datum wurde zurückgesetzt.');
+      this.dateProblem.set($localize`Bitte wählen Sie heute oder einen späteren Tag. Das Datum wurde zurückgesetzt.`);
       return;
     }
     this.dateProblem.set(null);

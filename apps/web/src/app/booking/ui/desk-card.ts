@@ -1,15 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 
 import type { DeskAvailability } from '../../core/graphql/api.types';
+import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
 import { equipmentLabel } from '../../shared/labels/equipment.labels';
 import type { DeskStatus } from '../data-access/desk-availability.state';
 import { blockedText, deskStatus } from '../data-access/desk-availability.state';
 
 const STATUS_TEXT: Readonly<Record<Exclude<DeskStatus, 'blocked'>, string>> = {
-  free: 'frei',
-  taken: 'belegt',
-  mine: 'Ihre Buchung',
-  closed: 'an diesem Tag nicht buchbar',
+  free: $localize`frei`,
+  taken: $localize`belegt`,
+  mine: $localize`Ihre Buchung`,
+  closed: $localize`an diesem Tag nicht buchbar`,
 };
 
 /** Shapes beside the status word, so status never depends on colour alone. */
@@ -51,6 +52,7 @@ export class DeskCard {
   /** A series can start from here: not for a blocked desk, which no day can have. */
   protected readonly recurringOffered = computed(() => this.status() !== 'taken' && this.status() !== 'blocked');
   protected readonly statusIcon = computed(() => STATUS_ICON[this.status()]);
+  protected readonly recurringLabel = computed(() => $localize`Platz ${this.desk().code}:desk: regelmäßig buchen`);
   /** Equipment in German and "barrierefrei", as words. */
   protected readonly facts = computed(() => {
     const desk = this.desk();
@@ -64,19 +66,19 @@ export class DeskCard {
       return null;
     }
     if (desk.morningFree) {
-      return 'Vormittag';
+      return DAY_PART_LABELS.MORNING;
     }
-    return desk.afternoonFree ? 'Nachmittag' : null;
+    return desk.afternoonFree ? DAY_PART_LABELS.AFTERNOON : null;
   });
 
   protected readonly actionLabel = computed(() => {
     const code = this.desk().code;
     if (this.status() === 'mine') {
       return this.busy()
-        ? `Bitte warten: Buchung von Platz ${code} wird storniert`
-        : `Buchung von Platz ${code} stornieren`;
+        ? $localize`Bitte warten: Buchung von Platz ${code} wird storniert`
+        : $localize`Buchung von Platz ${code} stornieren`;
     }
-    return this.busy() ? `Bitte warten: Platz ${code} wird gebucht` : `Platz ${code} buchen`;
+    return this.busy() ? $localize`Bitte warten: Platz ${code} wird gebucht` : $localize`Platz ${code} buchen`;
   });
 
   protected askRecurring(): void {

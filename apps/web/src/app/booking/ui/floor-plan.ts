@@ -38,6 +38,7 @@ export class FloorPlan {
   readonly cancelBooking = output<DeskAvailability>();
 
   protected readonly planUrl = computed(() => svgDataUrl(this.area().floorPlanSvg));
+  protected readonly markersLabel = computed(() => $localize`Plätze im Grundriss ${this.area().name}:area:`);
   /** The legend names the sign for "not bookable that day" only when it is shown. */
   protected readonly showsClosed = computed(() =>
     [...this.placed(), ...this.unplaced()].some((marker) => marker.status === 'closed'),

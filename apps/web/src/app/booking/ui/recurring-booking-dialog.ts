@@ -18,7 +18,7 @@ import type {
   RecurringBookingResult,
 } from '../../core/graphql/api.types';
 import { DAY_PARTS } from '../../core/graphql/api.types';
-import { formatGermanDate } from '../../shared/date/civil-date';
+import { formatCivilDate } from '../../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
 import type { RecurringForm, RecurringFormProblems } from '../recurring-booking';
 import {
@@ -67,7 +67,7 @@ export class RecurringBookingDialog {
   protected readonly partLabels = DAY_PART_LABELS;
   protected readonly minWeeks = MIN_WEEKS;
   protected readonly maxWeeks = MAX_WEEKS;
-  protected readonly fromText = computed(() => formatGermanDate(this.from()));
+  protected readonly fromText = computed(() => formatCivilDate(this.from()));
 
   protected readonly form = linkedSignal<RecurringForm>(() => defaultRecurringForm(this.from(), this.part()));
   /** Shown only after a first attempt to send, so that nothing is red before the person typed. */

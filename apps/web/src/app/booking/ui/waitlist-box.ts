@@ -13,7 +13,11 @@ import { StatusMessage } from '../../shared/ui/status-message';
   template: `
     <section class="status waitlist" aria-labelledby="waitlist-heading" data-testid="waitlist-box">
       <h3 id="waitlist-heading" class="waitlist__title">
-        {{ entry()?.status === 'ASSIGNED' ? 'Platz von der Warteliste' : 'Alle Plätze sind belegt' }}
+        @if (entry()?.status === 'ASSIGNED') {
+          <ng-container i18n>Platz von der Warteliste</ng-container>
+        } @else {
+          <ng-container i18n>Alle Plätze sind belegt</ng-container>
+        }
       </h3>
       <div role="status" aria-live="polite" aria-atomic="true">
         @if (entry() !== null) {
@@ -21,7 +25,7 @@ import { StatusMessage } from '../../shared/ui/status-message';
         }
       </div>
       @if (entry() === null) {
-        <p>
+        <p i18n>
           Sie können sich auf die Warteliste setzen. Wird ein Platz frei, bekommen Sie ihn automatisch und erhalten eine
           Mitteilung.
         </p>
@@ -29,6 +33,7 @@ import { StatusMessage } from '../../shared/ui/status-message';
       @if (entry()?.status !== 'ASSIGNED') {
         <!-- One button for both actions keeps keyboard focus when joining turns into leaving. -->
         <button
+          i18n
           type="button"
           [class.button--secondary]="entry() !== null"
           [attr.aria-disabled]="busy() || null"

@@ -51,3 +51,27 @@ describe('the API’s own German explanation', () => {
     expect(errorMessageFor(withoutText)).toContain('Höchstbelegung');
   });
 });
+
+describe('the API’s own explanation in English', () => {
+  afterEach(() => {
+    $localize.locale = 'de';
+  });
+
+  it('is the English one in the English app, the German one when English is missing', () => {
+    const error = errorFromGraphqlErrors([
+      {
+        message: '3 October 2027 is a public holiday.',
+        extensions: {
+          code: 'HOLIDAY',
+          messages: { de: 'Am 03.10.2027 ist Tag der Deutschen Einheit.', en: '3 October 2027 is German Unity Day.' },
+        },
+      },
+    ]);
+    const germanOnly = errorFromGraphqlErrors([
+      { message: 'x', extensions: { code: 'HOLIDAY', messages: { de: 'Nur auf Deutsch.' } } },
+    ]);
+    $localize.locale = 'en';
+    expect(errorMessageFor(error)).toBe('3 October 2027 is German Unity Day.');
+    expect(errorMessageFor(germanOnly)).toBe('Nur auf Deutsch.');
+  });
+});

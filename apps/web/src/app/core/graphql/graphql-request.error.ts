@@ -1,3 +1,5 @@
+import { activeLanguage, inLanguage } from '../i18n/language';
+
 /** Codes the API sets in `extensions.code`, plus two of the client's own. */
 export const API_ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -67,11 +69,16 @@ export class GraphqlRequestError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     message: string,
-    /** The API's own German explanation (`extensions.messages.de`), e.g. which holiday a day is. */
-    readonly germanMessage?: string,
+    /** The API's own explanation in both languages (`extensions.messages`), e.g. which holiday a day is. */
+    readonly apiMessages?: { readonly de: string; readonly en?: string },
   ) {
     super(message);
     this.name = 'GraphqlRequestError';
+  }
+
+  /** The API's own explanation in the active language, when it sent one. */
+  get apiMessage(): string | undefined {
+    return this.apiMessages ? inLanguage(this.apiMessages, activeLanguage()) : undefined;
   }
 }
 
@@ -80,10 +87,13 @@ interface FormattedError {
   readonly extensions?: { readonly code?: unknown; readonly messages?: unknown };
 }
 
-function germanMessageOf(error: FormattedError | undefined): string | undefined {
+function apiMessagesOf(error: FormattedError | undefined): { de: string; en?: string } | undefined {
   const messages = error?.extensions?.messages;
-  const german = isRecord(messages) ? messages['de'] : undefined;
-  return typeof german === 'string' && german.trim() !== '' ? german : undefined;
+  if (!isRecord(messages)) return undefined;
+  const german = messages['de'];
+  const english = messages['en'];
+  if (typeof german !== 'string' || german.trim() === '') return undefined;
+  return typeof english === 'string' && english.trim() !== '' ? { de: german, en: english } : { de: german };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -102,7 +112,7 @@ export function errorFromGraphqlErrors(errors: unknown): GraphqlRequestError {
   const rawCode = chosen?.extensions?.code;
   const code = isApiErrorCode(rawCode) ? rawCode : 'UNKNOWN';
   const message = typeof chosen?.message === 'string' ? chosen.message : 'GraphQL error';
-  return new GraphqlRequestError(code, message, germanMessageOf(chosen));
+  return new GraphqlRequestError(code, message, apiMessagesOf(chosen));
 }
 
 /** The code of any thrown value, for choosing a message. */

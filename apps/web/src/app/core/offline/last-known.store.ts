@@ -1,5 +1,8 @@
 import { inject, Injectable, InjectionToken } from '@angular/core';
 
+import { dateTimeFormat } from '../../shared/date/civil-date';
+import { intlLocale } from '../i18n/language';
+
 /** The part of the Web Storage API the store uses. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
@@ -86,17 +89,17 @@ function storageKey(kind: string, personKey: string): string {
 /** "Mo., 23.11.2026, 08:30 Uhr": when a last-known value was saved, in the offices' zone. */
 export function formatSavedAt(savedAt: string): string {
   const instant = new Date(savedAt);
-  const date = new Intl.DateTimeFormat('de-DE', {
+  const date = dateTimeFormat(intlLocale(), {
     timeZone: 'Europe/Berlin',
     weekday: 'short',
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
   }).format(instant);
-  const time = new Intl.DateTimeFormat('de-DE', {
+  const time = dateTimeFormat(intlLocale(), {
     timeZone: 'Europe/Berlin',
     hour: '2-digit',
     minute: '2-digit',
   }).format(instant);
-  return `${date}, ${time} Uhr`;
+  return $localize`${date}:date:, ${time}:time: Uhr`;
 }

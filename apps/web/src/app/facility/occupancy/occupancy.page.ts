@@ -6,21 +6,26 @@ import { map } from 'rxjs';
 import { OCCUPANCY_QUERY_PARAMS } from '../../app.paths';
 import { errorMessageFor } from '../../core/errors/error-messages';
 import type { HalfDayOccupancy } from '../../core/graphql/api.types';
-import { formatGermanDate, isCivilDate, todayInOfficeZone } from '../../shared/date/civil-date';
+import { formatNumber } from '../../core/i18n/language';
+import { formatCivilDate, isCivilDate, todayInOfficeZone } from '../../shared/date/civil-date';
 import { OccupancyApi } from './data-access/occupancy.api';
 import { barSegments, bookedPercent, HALVES } from './data-access/occupancy.state';
 import { type LiveState, OccupancyStore } from './data-access/occupancy.store';
 
 /** The live state in words: never shown by the dot's colour alone. */
+const NOT_LIVE = $localize`Nicht live`;
 const LIVE_LABELS: Readonly<Record<LiveState, { readonly title: string; readonly detail: string }>> = {
-  live: { title: 'Live', detail: 'Die Zahlen aktualisieren sich von selbst.' },
-  connecting: { title: 'Verbindung wird aufgebaut', detail: 'Gleich aktualisieren sich die Zahlen von selbst.' },
-  reconnecting: {
-    title: 'Nicht live',
-    detail: 'Die Verbindung ist unterbrochen und wird wiederhergestellt. Danach werden die Zahlen neu gelesen.',
+  live: { title: $localize`Live`, detail: $localize`Die Zahlen aktualisieren sich von selbst.` },
+  connecting: {
+    title: $localize`Verbindung wird aufgebaut`,
+    detail: $localize`Gleich aktualisieren sich die Zahlen von selbst.`,
   },
-  stopped: { title: 'Nicht live', detail: '' },
-  idle: { title: 'Nicht live', detail: 'Bitte laden Sie die Seite neu, um aktuelle Zahlen zu sehen.' },
+  reconnecting: {
+    title: NOT_LIVE,
+    detail: $localize`Die Verbindung ist unterbrochen und wird wiederhergestellt. Danach werden die Zahlen neu gelesen.`,
+  },
+  stopped: { title: NOT_LIVE, detail: '' },
+  idle: { title: NOT_LIVE, detail: $localize`Bitte laden Sie die Seite neu, um aktuelle Zahlen zu sehen.` },
 };
 
 /**
@@ -41,7 +46,7 @@ export class OccupancyPage {
   private readonly router = inject(Router);
   protected readonly store = inject(OccupancyStore);
   protected readonly errorMessageFor = errorMessageFor;
-  protected readonly formatGermanDate = formatGermanDate;
+  protected readonly formatCivilDate = formatCivilDate;
   protected readonly halves = HALVES;
   protected readonly bookedPercent = bookedPercent;
   protected readonly barSegments = barSegments;
@@ -105,7 +110,10 @@ export class OccupancyPage {
 
   /** "7 von 12 belegt (58 %)": the bar's meaning as visible text. */
   protected usage(half: HalfDayOccupancy): string {
-    return `${half.booked} von ${half.desks - half.blocked} belegt (${bookedPercent(half)} %)`;
+    const booked = formatNumber(half.booked);
+    const bookable = formatNumber(half.desks - half.blocked);
+    const percent = formatNumber(bookedPercent(half));
+    return $localize`${booked}:booked: von ${bookable}:bookable: belegt (${percent}:percent: %)`;
   }
 
   private showInUrl(queryParams: Record<string, string | null>): void {

@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 
 import { Announcer } from '../../core/a11y/announcer';
-import { formatGermanDate, todayInOfficeZone } from '../../shared/date/civil-date';
+import { formatCivilDate, todayInOfficeZone } from '../../shared/date/civil-date';
 import { StatusMessage } from '../../shared/ui/status-message';
 import type { ManagedDesk, OfficeClosure } from './data-access/facility-operations.api';
 import { percentFromShare, shareFromPercent } from './data-access/facility-operations.state';
@@ -34,7 +34,7 @@ export class FacilityOperationsPage {
   private readonly announcer = inject(Announcer);
   private readonly confirmation = viewChild<ElementRef<HTMLElement>>('confirmation');
 
-  protected readonly formatGermanDate = formatGermanDate;
+  protected readonly formatCivilDate = formatCivilDate;
   protected readonly today = todayInOfficeZone();
   /** Block reasons being typed, by desk id. */
   protected readonly blockReasons = signal<ReadonlyMap<string, string>>(new Map());
@@ -62,8 +62,20 @@ export class FacilityOperationsPage {
   }
 
   protected closureDates(closure: OfficeClosure): string {
-    const from = formatGermanDate(closure.from);
-    return closure.to === closure.from ? from : `${from} bis ${formatGermanDate(closure.to)}`;
+    const from = formatCivilDate(closure.from);
+    return closure.to === closure.from ? from : $localize`${from}:from: bis ${formatCivilDate(closure.to)}:to:`;
+  }
+
+  protected blockLabel(desk: ManagedDesk): string {
+    return $localize`Platz ${desk.code}:code: sperren`;
+  }
+
+  protected unblockLabel(desk: ManagedDesk): string {
+    return $localize`Platz ${desk.code}:code: entsperren`;
+  }
+
+  protected removeClosureLabel(closure: OfficeClosure): string {
+    return $localize`Schließung ab ${formatCivilDate(closure.from)}:from: entfernen`;
   }
 
   protected choose(event: Event): void {
@@ -82,7 +94,7 @@ export class FacilityOperationsPage {
   protected async block(desk: ManagedDesk): Promise<void> {
     const reason = this.reasonFor(desk).trim();
     if (reason === '') {
-      this.fail(`Bitte geben Sie einen Grund für die Sperre von Platz ${desk.code} an.`);
+      this.fail($localize`Bitte geben Sie einen Grund für die Sperre von Platz ${desk.code}:code: an.`);
       return;
     }
     this.formError.set(null);
@@ -108,7 +120,7 @@ export class FacilityOperationsPage {
     const to = this.closureTo() || from;
     const reason = this.closureReason().trim();
     if (from === '' || reason === '') {
-      this.fail('Bitte geben Sie mindestens den ersten Tag und einen Grund für die Schließung an.');
+      this.fail($localize`Bitte geben Sie mindestens den ersten Tag und einen Grund für die Schließung an.`);
       return;
     }
     this.formError.set(null);
@@ -130,7 +142,9 @@ export class FacilityOperationsPage {
     if (!office) return;
     const share = shareFromPercent(this.capacityPercent());
     if (share === undefined) {
-      this.fail('Bitte geben Sie die Höchstbelegung als ganze Zahl von 1 bis 100 an – oder lassen Sie das Feld leer.');
+      this.fail(
+        $localize`Bitte geben Sie die Höchstbelegung als ganze Zahl von 1 bis 100 an – oder lassen Sie das Feld leer.`,
+      );
       return;
     }
     this.formError.set(null);

@@ -12,14 +12,14 @@ import { waitlistWhen } from '../../shared/data-access/waitlist.state';
       <h3 class="booking__when">{{ when() }}</h3>
       <p class="booking__where">{{ entry().office.name }}, {{ entry().office.municipality.name }}</p>
       @if (entry().status === 'ASSIGNED') {
-        <p data-status="assigned">
+        <p i18n data-status="assigned">
           <span aria-hidden="true">✓ </span><strong>Platz zugeteilt</strong>
           @if (entry().booking; as booking) {
             : Platz {{ booking.deskCode }} ({{ booking.areaName }})
           }
         </p>
       } @else {
-        <p data-status="waiting">
+        <p i18n data-status="waiting">
           @if (entry().position !== null) {
             Platz {{ entry().position }} der Warteliste
           } @else {
@@ -27,9 +27,10 @@ import { waitlistWhen } from '../../shared/data-access/waitlist.state';
           }
         </p>
         <button
+          i18n
           type="button"
           class="button--secondary"
-          [attr.aria-label]="(busy() ? 'Bitte warten: ' : '') + 'Warteliste verlassen – ' + placeAndTime()"
+          [attr.aria-label]="leaveLabel()"
           [attr.aria-disabled]="busy() || null"
           (click)="!busy() && leave.emit()"
         >
@@ -51,4 +52,10 @@ export class MyWaitlistItem {
 
   protected readonly when = computed(() => waitlistWhen(this.entry()));
   protected readonly placeAndTime = computed(() => `${this.entry().office.name}, ${this.when()}`);
+  /** The button's visible text first (voice control finds it), then which entry. */
+  protected readonly leaveLabel = computed(() =>
+    this.busy()
+      ? $localize`Bitte warten: Warteliste verlassen – ${this.placeAndTime()}:entry:`
+      : $localize`Warteliste verlassen – ${this.placeAndTime()}:entry:`,
+  );
 }

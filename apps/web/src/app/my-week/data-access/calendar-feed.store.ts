@@ -29,7 +29,7 @@ export class CalendarFeedStore {
     } catch (error) {
       this.noteValue.set({
         tone: 'error',
-        text: `Ihr Kalender-Abo konnte nicht geladen werden. ${errorMessageFor(error)}`,
+        text: $localize`Ihr Kalender-Abo konnte nicht geladen werden. ${errorMessageFor(error)}`,
       });
     }
   }
@@ -46,8 +46,8 @@ export class CalendarFeedStore {
       this.noteValue.set({
         tone: 'success',
         text: replacing
-          ? 'Neue Adresse erstellt. Die bisherige Adresse funktioniert nicht mehr.'
-          : 'Ihr Kalender-Abo ist eingerichtet. Kopieren Sie die Adresse in Ihr Kalenderprogramm.',
+          ? $localize`Neue Adresse erstellt. Die bisherige Adresse funktioniert nicht mehr.`
+          : $localize`Ihr Kalender-Abo ist eingerichtet. Kopieren Sie die Adresse in Ihr Kalenderprogramm.`,
       });
     } catch (error) {
       this.noteValue.set({ tone: 'error', text: errorMessageFor(error) });
@@ -65,7 +65,7 @@ export class CalendarFeedStore {
       this.feedValue.set({ exists: false, createdAt: null });
       this.noteValue.set({
         tone: 'success',
-        text: 'Ihr Kalender-Abo ist widerrufen. Die Adresse zeigt niemandem mehr Ihre Buchungen.',
+        text: $localize`Ihr Kalender-Abo ist widerrufen. Die Adresse zeigt niemandem mehr Ihre Buchungen.`,
       });
     } catch (error) {
       this.noteValue.set({ tone: 'error', text: errorMessageFor(error) });
@@ -78,8 +78,8 @@ export class CalendarFeedStore {
   copied(success: boolean): void {
     this.noteValue.set(
       success
-        ? { tone: 'success', text: 'Die Adresse ist in der Zwischenablage.' }
-        : { tone: 'info', text: 'Bitte markieren Sie die Adresse im Feld und kopieren Sie sie selbst.' },
+        ? { tone: 'success', text: $localize`Die Adresse ist in der Zwischenablage.` }
+        : { tone: 'info', text: $localize`Bitte markieren Sie die Adresse im Feld und kopieren Sie sie selbst.` },
     );
   }
 }

@@ -3,6 +3,9 @@
  * daylight-saving change can move a date to another day.
  */
 
+import { intlLocale } from '../../core/i18n/language';
+import { dateTimeFormat } from '../../shared/date/civil-date';
+
 function toUtcNoon(date: string): Date {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1, 12));
@@ -45,32 +48,34 @@ export function isoWeekNumber(date: string): number {
   return Math.floor((thursday.getTime() - firstOfYear) / 86_400_000 / 7) + 1;
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const LONG_DATE = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
-const SHORT_DATE = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const SHORT_DATE = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
 /** "2026-11-23" → "Montag, 23. November 2026". */
 export function longGermanDate(date: string): string {
-  return LONG_DATE.format(toUtcNoon(date));
+  return LONG_DATE().format(toUtcNoon(date));
 }
 
 /** "2026-11-23" → "23. November 2026". */
 export function germanDate(date: string): string {
-  return SHORT_DATE.format(toUtcNoon(date));
+  return SHORT_DATE().format(toUtcNoon(date));
 }
 
 /** "Woche 48: 23. bis 29. November 2026", the heading of a week. */
 export function weekLabel(week: Week): string {
-  return `Woche ${isoWeekNumber(week.from)}: ${germanDate(week.from)} bis ${germanDate(week.to)}`;
+  return $localize`Woche ${isoWeekNumber(week.from)}:week:: ${germanDate(week.from)}:from: bis ${germanDate(week.to)}:to:`;
 }

@@ -77,7 +77,7 @@ export class OfficeMap implements OnDestroy {
     if (home !== null) {
       const marker = L.marker([home.latitude, home.longitude], {
         icon: L.divIcon({ className: 'nb-map-home', html: '<span aria-hidden="true">⌂</span>', iconSize: [30, 30] }),
-        title: `Ihr Wohnort: ${home.code} ${home.place}`,
+        title: $localize`Ihr Wohnort: ${home.code} ${home.place}`,
         keyboard: false,
         zIndexOffset: -100,
       });
@@ -142,8 +142,8 @@ export class OfficeMap implements OnDestroy {
       queryParams: { [BOOKING_QUERY_PARAMS.office]: entry.office.id },
     });
     link.href = this.router.serializeUrl(tree);
-    link.textContent = 'Plätze ansehen';
-    link.setAttribute('aria-label', `Plätze ansehen: ${entry.office.name}`);
+    link.textContent = $localize`Plätze ansehen`;
+    link.setAttribute('aria-label', $localize`Plätze ansehen: ${entry.office.name}`);
     link.addEventListener('click', (event) => {
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();

@@ -3,7 +3,7 @@ import { computed, effect, inject, Injectable, signal, untracked } from '@angula
 import { Announcer } from '../../core/a11y/announcer';
 import type { BookingChange } from '../../core/graphql/api.types';
 import { CurrentPerson } from '../../core/identity/current-person';
-import { formatGermanDate } from '../date/civil-date';
+import { formatCivilDate } from '../date/civil-date';
 import { DAY_PART_LABELS } from '../labels/day-part.labels';
 import { BookingsApi } from './bookings.api';
 
@@ -21,18 +21,11 @@ export interface BookingNotice {
 export function noticeText(change: BookingChange): string | null {
   const { booking } = change;
   if (change.reason === 'WAITLIST_ASSIGNED') {
-    return (
-      `Ein Platz ist frei geworden: Sie haben Platz ${booking.deskCode} in ${booking.office.name} ` +
-      `am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) bekommen.`
-    );
+    return $localize`Ein Platz ist frei geworden: Sie haben Platz ${booking.deskCode}:desk: in ${booking.office.name}:office: am ${formatCivilDate(booking.date)}:date: (${DAY_PART_LABELS[booking.part]}:part:) bekommen.`;
   }
   if (change.reason === 'RELEASED_NO_SHOW') {
     // The API does not send the check-in deadline with the change, so the sentence says "rechtzeitig".
-    return (
-      `Ihre Buchung von Platz ${booking.deskCode} am ${formatGermanDate(booking.date)} ` +
-      `(${DAY_PART_LABELS[booking.part]}) in ${booking.office.name} wurde freigegeben, ` +
-      'weil Sie nicht rechtzeitig eingecheckt haben.'
-    );
+    return $localize`Ihre Buchung von Platz ${booking.deskCode}:desk: am ${formatCivilDate(booking.date)}:date: (${DAY_PART_LABELS[booking.part]}:part:) in ${booking.office.name}:office: wurde freigegeben, weil Sie nicht rechtzeitig eingecheckt haben.`;
   }
   const teamDay = teamDayNoticeText(change);
   if (teamDay !== null) {
@@ -45,30 +38,31 @@ export function noticeText(change: BookingChange): string | null {
   if (change.reason !== 'SHARING_REVOKED') {
     return null;
   }
-  return (
-    `Ihre Buchung am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]}) ` +
-    `in ${booking.office.name}, ${booking.office.municipality.name}, wurde storniert, ` +
-    'weil das Büro nicht mehr für Ihre Organisation freigegeben ist.'
-  );
+  return $localize`Ihre Buchung am ${formatCivilDate(booking.date)}:date: (${DAY_PART_LABELS[booking.part]}:part:) in ${booking.office.name}:office:, ${booking.office.municipality.name}:municipality:, wurde storniert, weil das Büro nicht mehr für Ihre Organisation freigegeben ist.`;
 }
 
 /** What the office's facility management did to the booking: a blocked desk, a closure, a lower capacity cap. */
 function facilityNoticeText(change: BookingChange): string | null {
   const { booking } = change;
-  const what =
-    `Ihre Buchung von Platz ${booking.deskCode} am ${formatGermanDate(booking.date)} ` +
-    `(${DAY_PART_LABELS[booking.part]}) in ${booking.office.name} wurde storniert`;
-  const reason = booking.cancellationReason?.trim() ? ` Grund: ${booking.cancellationReason.trim()}` : '';
+  const desk = booking.deskCode;
+  const date = formatCivilDate(booking.date);
+  const part = DAY_PART_LABELS[booking.part];
+  const office = booking.office.name;
+  const given = booking.cancellationReason?.trim();
+  const reason = given ? ' ' + $localize`:@@notice.facility.reason:Grund: ${given}:reason:` : '';
   switch (change.reason) {
     case 'DESK_BLOCKED':
-      return `${what}, weil der Platz gesperrt wurde.${reason}`;
-    case 'OFFICE_CLOSED':
-      return `${what}, weil das Büro an diesem Tag geschlossen ist.${reason}`;
-    case 'CAPACITY_REDUCED':
       return (
-        `${what}, weil die Höchstbelegung des Büros gesenkt wurde und die zuletzt gemachten Buchungen ` +
-        'zurückgenommen werden mussten.'
+        $localize`:@@notice.facility.deskBlocked:Ihre Buchung von Platz ${desk}:desk: am ${date}:date: (${part}:part:) in ${office}:office: wurde storniert, weil der Platz gesperrt wurde.` +
+        reason
       );
+    case 'OFFICE_CLOSED':
+      return (
+        $localize`:@@notice.facility.officeClosed:Ihre Buchung von Platz ${desk}:desk: am ${date}:date: (${part}:part:) in ${office}:office: wurde storniert, weil das Büro an diesem Tag geschlossen ist.` +
+        reason
+      );
+    case 'CAPACITY_REDUCED':
+      return $localize`:@@notice.facility.capacityReduced:Ihre Buchung von Platz ${desk}:desk: am ${date}:date: (${part}:part:) in ${office}:office: wurde storniert, weil die Höchstbelegung des Büros gesenkt wurde und die zuletzt gemachten Buchungen zurückgenommen werden mussten.`;
     default:
       return null;
   }
@@ -77,18 +71,18 @@ function facilityNoticeText(change: BookingChange): string | null {
 /** What a lead's planning of a team day did to the person's bookings (their own answers give no notice). */
 function teamDayNoticeText(change: BookingChange): string | null {
   const { booking } = change;
-  const when = `am ${formatGermanDate(booking.date)} (${DAY_PART_LABELS[booking.part]})`;
-  const where = `Platz ${booking.deskCode} in ${booking.office.name}`;
+  const when = $localize`am ${formatCivilDate(booking.date)} (${DAY_PART_LABELS[booking.part]})`;
+  const where = $localize`Platz ${booking.deskCode} in ${booking.office.name}`;
   const cancelled = booking.status === 'CANCELLED';
   switch (change.reason) {
     case 'TEAM_DAY_BOOKED':
-      return `Ihre Teamleitung hat einen Präsenztag geplant: Für Sie ist ${where} ${when} gebucht.`;
+      return $localize`Ihre Teamleitung hat einen Präsenztag geplant: Für Sie ist ${where} ${when} gebucht.`;
     case 'TEAM_DAY_MOVED':
       return cancelled
-        ? `Ein Präsenztag wurde verlegt: ${where} ${when} ist nicht mehr für Sie gebucht.`
-        : `Ein Präsenztag wurde verlegt: Für Sie ist jetzt ${where} ${when} gebucht.`;
+        ? $localize`Ein Präsenztag wurde verlegt: ${where} ${when} ist nicht mehr für Sie gebucht.`
+        : $localize`Ein Präsenztag wurde verlegt: Für Sie ist jetzt ${where} ${when} gebucht.`;
     case 'TEAM_DAY_CANCELLED':
-      return `Ein Präsenztag wurde abgesagt: Ihre Buchung von ${where} ${when} ist storniert.`;
+      return $localize`Ein Präsenztag wurde abgesagt: Ihre Buchung von ${where} ${when} ist storniert.`;
     default:
       return null;
   }

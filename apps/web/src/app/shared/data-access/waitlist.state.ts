@@ -1,5 +1,5 @@
 import type { DayPart, WaitlistEntry } from '../../core/graphql/api.types';
-import { formatGermanDate } from '../date/civil-date';
+import { formatCivilDate } from '../date/civil-date';
 import { DAY_PART_LABELS } from '../labels/day-part.labels';
 
 /** The person's live entry (waiting or assigned) for an office, date and part; null when there is none. */
@@ -27,18 +27,18 @@ export function visibleWaitlist(entries: readonly WaitlistEntry[]): WaitlistEntr
 export function waitlistStateText(entry: WaitlistEntry): string {
   if (entry.status === 'ASSIGNED') {
     return entry.booking
-      ? `Ein Platz ist frei geworden: Sie haben Platz ${entry.booking.deskCode} bekommen.`
-      : 'Ein Platz ist frei geworden und Ihnen zugeteilt.';
+      ? $localize`Ein Platz ist frei geworden: Sie haben Platz ${entry.booking.deskCode} bekommen.`
+      : $localize`Ein Platz ist frei geworden und Ihnen zugeteilt.`;
   }
   if (entry.status === 'LEFT') {
-    return 'Sie stehen nicht mehr auf der Warteliste.';
+    return $localize`Sie stehen nicht mehr auf der Warteliste.`;
   }
   return entry.position === null
-    ? 'Sie stehen auf der Warteliste.'
-    : `Sie stehen auf Platz ${entry.position} der Warteliste.`;
+    ? $localize`Sie stehen auf der Warteliste.`
+    : $localize`Sie stehen auf Platz ${entry.position} der Warteliste.`;
 }
 
 /** "Di., 24.11.2026 (Vormittag)" */
 export function waitlistWhen(entry: Pick<WaitlistEntry, 'date' | 'part'>): string {
-  return `${formatGermanDate(entry.date)} (${DAY_PART_LABELS[entry.part]})`;
+  return `${formatCivilDate(entry.date)} (${DAY_PART_LABELS[entry.part]})`;
 }

@@ -1,4 +1,4 @@
-import { formatGermanDate, isCivilDate, todayInOfficeZone } from './civil-date';
+import { formatCivilDate, formatCivilDateWith, isCivilDate, todayInOfficeZone, weekdayName } from './civil-date';
 
 describe('todayInOfficeZone', () => {
   it('runs in a test zone other than Berlin', () => {
@@ -38,7 +38,7 @@ describe('isCivilDate', () => {
   });
 });
 
-describe('formatGermanDate', () => {
+describe('formatCivilDate', () => {
   it.each([
     ['2026-11-24', 'Di., 24.11.2026'],
     ['2026-11-29', 'So., 29.11.2026'],
@@ -47,10 +47,45 @@ describe('formatGermanDate', () => {
     ['2027-01-01', 'Fr., 01.01.2027'],
     ['2028-02-29', 'Di., 29.02.2028'],
   ])('writes %s as %s', (date, expected) => {
-    expect(formatGermanDate(date)).toBe(expected);
+    expect(formatCivilDate(date)).toBe(expected);
   });
 
   it('returns malformed input unchanged', () => {
-    expect(formatGermanDate('morgen')).toBe('morgen');
+    expect(formatCivilDate('morgen')).toBe('morgen');
+  });
+});
+
+describe('formatCivilDate in English', () => {
+  it.each([
+    ['2026-11-24', 'Tue, 24 Nov 2026'],
+    ['2026-03-29', 'Sun, 29 Mar 2026'],
+    ['2027-01-01', 'Fri, 1 Jan 2027'],
+    ['2028-02-29', 'Tue, 29 Feb 2028'],
+  ])('writes %s as %s', (date, expected) => {
+    expect(formatCivilDate(date, 'en')).toBe(expected);
+  });
+
+  it('follows the active language, German in the tests', () => {
+    expect(formatCivilDate('2026-11-24')).toBe('Di., 24.11.2026');
+  });
+
+  it('returns malformed input unchanged', () => {
+    expect(formatCivilDate('tomorrow', 'en')).toBe('tomorrow');
+  });
+});
+
+describe('formatCivilDateWith', () => {
+  it('writes long dates in either language', () => {
+    const long: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+    expect(formatCivilDateWith('2026-11-24', long, 'de')).toBe('Dienstag, 24. November');
+    expect(formatCivilDateWith('2026-11-24', long, 'en')).toBe('Tuesday 24 November');
+  });
+});
+
+describe('weekdayName', () => {
+  it('names ISO weekdays in either language', () => {
+    expect([1, 3, 7].map((day) => weekdayName(day))).toEqual(['Montag', 'Mittwoch', 'Sonntag']);
+    expect([1, 3, 7].map((day) => weekdayName(day, 'en'))).toEqual(['Monday', 'Wednesday', 'Sunday']);
+    expect(weekdayName(8)).toBe('8');
   });
 });

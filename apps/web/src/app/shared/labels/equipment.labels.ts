@@ -1,8 +1,8 @@
 /** German names of the equipment values the API knows today; other values are shown as they come. */
 const EQUIPMENT_LABELS: Readonly<Record<string, string>> = {
-  MONITOR: 'Monitor',
-  DOCKING_STATION: 'Dockingstation',
-  HEIGHT_ADJUSTABLE: 'Höhenverstellbarer Tisch',
+  MONITOR: $localize`Monitor`,
+  DOCKING_STATION: $localize`Dockingstation`,
+  HEIGHT_ADJUSTABLE: $localize`Höhenverstellbarer Tisch`,
 };
 
 export function equipmentLabel(value: string): string {

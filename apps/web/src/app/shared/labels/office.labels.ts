@@ -2,22 +2,22 @@ import type { Office } from '../../core/graphql/api.types';
 
 /** German names of the federal states (Länder), by their two-letter code. */
 const LAND_NAMES: Readonly<Record<string, string>> = {
-  BW: 'Baden-Württemberg',
-  BY: 'Bayern',
-  BE: 'Berlin',
-  BB: 'Brandenburg',
-  HB: 'Bremen',
-  HH: 'Hamburg',
-  HE: 'Hessen',
-  MV: 'Mecklenburg-Vorpommern',
-  NI: 'Niedersachsen',
-  NW: 'Nordrhein-Westfalen',
-  RP: 'Rheinland-Pfalz',
-  SL: 'Saarland',
-  SN: 'Sachsen',
-  ST: 'Sachsen-Anhalt',
-  SH: 'Schleswig-Holstein',
-  TH: 'Thüringen',
+  BW: $localize`:federal state:Baden-Württemberg`,
+  BY: $localize`:federal state:Bayern`,
+  BE: $localize`:federal state:Berlin`,
+  BB: $localize`:federal state:Brandenburg`,
+  HB: $localize`:federal state:Bremen`,
+  HH: $localize`:federal state:Hamburg`,
+  HE: $localize`:federal state:Hessen`,
+  MV: $localize`:federal state:Mecklenburg-Vorpommern`,
+  NI: $localize`:federal state:Niedersachsen`,
+  NW: $localize`:federal state:Nordrhein-Westfalen`,
+  RP: $localize`:federal state:Rheinland-Pfalz`,
+  SL: $localize`:federal state:Saarland`,
+  SN: $localize`:federal state:Sachsen`,
+  ST: $localize`:federal state:Sachsen-Anhalt`,
+  SH: $localize`:federal state:Schleswig-Holstein`,
+  TH: $localize`:federal state:Thüringen`,
 };
 
 export function landName(code: string): string {

@@ -2,15 +2,15 @@ import type { Role, RoleAssignment, Visibility } from '../../core/graphql/api.ty
 
 /** Roles in plain German, as people in an administration name them. */
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
-  STAFF: 'Beschäftigte',
-  TEAM_LEAD: 'Teamleitung',
-  FACILITY_MANAGER: 'Standortverwaltung',
-  ORGANISATION_ADMIN: 'Organisationsverwaltung',
+  STAFF: $localize`Beschäftigte`,
+  TEAM_LEAD: $localize`Teamleitung`,
+  FACILITY_MANAGER: $localize`Standortverwaltung`,
+  ORGANISATION_ADMIN: $localize`Organisationsverwaltung`,
 };
 
 /** "Standortverwaltung: Satellitenbüro Münster" */
 export function roleLabel(assignment: Pick<RoleAssignment, 'role' | 'scopeName'>): string {
-  return `${ROLE_NAMES[assignment.role]}: ${assignment.scopeName}`;
+  return $localize`${ROLE_NAMES[assignment.role]}:role:: ${assignment.scopeName}:scope:`;
 }
 
 export interface VisibilityChoice {
@@ -23,17 +23,17 @@ export interface VisibilityChoice {
 export const VISIBILITY_CHOICES: readonly VisibilityChoice[] = [
   {
     value: 'NOBODY',
-    label: 'Niemand (Voreinstellung)',
-    explanation: 'Andere sehen nur, dass ein Platz belegt ist, nicht von wem.',
+    label: $localize`Niemand (Voreinstellung)`,
+    explanation: $localize`Andere sehen nur, dass ein Platz belegt ist, nicht von wem.`,
   },
   {
     value: 'TEAMS',
-    label: 'Meine Teams',
-    explanation: 'Die Personen in Ihren Teams sehen, an welchen Tagen Sie in welchem Büro sind.',
+    label: $localize`:visibility choice:Meine Teams`,
+    explanation: $localize`Die Personen in Ihren Teams sehen, an welchen Tagen Sie in welchem Büro sind.`,
   },
   {
     value: 'ORGANISATION',
-    label: 'Meine Organisation',
-    explanation: 'Alle Beschäftigten Ihrer Organisation sehen, an welchen Tagen Sie in welchem Büro sind.',
+    label: $localize`Meine Organisation`,
+    explanation: $localize`Alle Beschäftigten Ihrer Organisation sehen, an welchen Tagen Sie in welchem Büro sind.`,
   },
 ];

@@ -8,11 +8,18 @@ import type { BookingNotice } from '../data-access/my-booking-changes';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (notices().length > 0) {
-      <section class="notices" aria-label="Mitteilungen zu Ihren Buchungen" data-testid="booking-notices">
+      <section
+        i18n-aria-label
+        class="notices"
+        aria-label="Mitteilungen zu Ihren Buchungen"
+        data-testid="booking-notices"
+      >
         @for (notice of notices(); track notice.id) {
           <div class="status notice">
-            <p class="notice__text"><span class="status__prefix">Hinweis:</span> {{ notice.text }}</p>
-            <button type="button" class="button--secondary" (click)="dismiss.emit(notice.id)">Hinweis schließen</button>
+            <p class="notice__text"><span i18n class="status__prefix">Hinweis:</span> {{ notice.text }}</p>
+            <button i18n type="button" class="button--secondary" (click)="dismiss.emit(notice.id)">
+              Hinweis schließen
+            </button>
           </div>
         }
       </section>

@@ -8,9 +8,9 @@ export interface StatusNote {
 }
 
 const TONE_PREFIX: Readonly<Record<StatusTone, string>> = {
-  success: 'Erledigt:',
-  error: 'Fehler:',
-  info: 'Hinweis:',
+  success: $localize`Erledigt:`,
+  error: $localize`Fehler:`,
+  info: $localize`Hinweis:`,
 };
 
 /**

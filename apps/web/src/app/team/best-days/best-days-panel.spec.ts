@@ -195,11 +195,9 @@ describe('BestDaysPanel', () => {
   });
 
   it('shows the API’s message when it refuses the range', async () => {
-    api.answer = new GraphqlRequestError(
-      'INVALID_DATE_RANGE',
-      'range',
-      'Der Zeitraum darf höchstens 62 Tage umfassen.',
-    );
+    api.answer = new GraphqlRequestError('INVALID_DATE_RANGE', 'range', {
+      de: 'Der Zeitraum darf höchstens 62 Tage umfassen.',
+    });
     await submit();
 
     expect(text(panel.querySelector('.field-problem'))).toBe('Der Zeitraum darf höchstens 62 Tage umfassen.');

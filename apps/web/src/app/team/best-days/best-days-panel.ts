@@ -14,6 +14,7 @@ import {
 import { Announcer } from '../../core/a11y/announcer';
 import { errorMessageFor } from '../../core/errors/error-messages';
 import { type DayPart, isDayPart, type PresenceDaySuggestion } from '../../core/graphql/api.types';
+import { inLanguage } from '../../core/i18n/language';
 import { todayInOfficeZone } from '../../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
 import { BestDaysApi } from './data-access/best-days.api';
@@ -63,6 +64,9 @@ export class BestDaysPanel {
   protected readonly canComeText = canComeText;
   protected readonly freeDesksText = freeDesksText;
   protected readonly absentText = absentText;
+  protected readonly inLanguage = inLanguage;
+  protected readonly planLabel = (date: string, office: string): string =>
+    $localize`Diesen Tag planen: ${formatLongGermanDate(date)}:date:, ${office}:office:`;
 
   protected readonly offices = resource({
     loader: ({ abortSignal }) => this.api.offices(abortSignal),
@@ -119,7 +123,7 @@ export class BestDaysPanel {
     this.controller = controller;
     this.problem.set(null);
     this.state.set('loading');
-    this.announcer.announce('Gute Tage werden gesucht …');
+    this.announcer.announce($localize`Gute Tage werden gesucht …`);
     try {
       const found = await this.api.bestDays(
         {
@@ -138,8 +142,8 @@ export class BestDaysPanel {
       this.state.set('ready');
       this.announcer.announce(
         found.length === 0
-          ? 'Keine passenden Tage gefunden.'
-          : `${found.length} ${found.length === 1 ? 'Vorschlag' : 'Vorschläge'} gefunden, der beste zuerst.`,
+          ? $localize`Keine passenden Tage gefunden.`
+          : `${found.length} ${found.length === 1 ? 'Vorschlag' : $localize`Vorschläge`} gefunden, der beste zuerst.`,
       );
     } catch (error) {
       if (controller.signal.aborted) {

@@ -3,6 +3,9 @@
  * on UTC noon, so no time zone or daylight-saving change can move a date to another day.
  */
 
+import { activeLanguage, intlLocale } from '../../core/i18n/language';
+import { dateTimeFormat } from '../../shared/date/civil-date';
+
 function toUtcNoon(date: string): Date {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1, 12));
@@ -56,38 +59,48 @@ export function addMonths(date: string, months: number): string {
   return fromUtc(target);
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const LONG_DATE = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
-const DAY_AND_MONTH = new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', day: 'numeric', month: 'long' });
+const DAY_AND_MONTH = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), { timeZone: 'UTC', day: 'numeric', month: 'long' });
 
-const MONTH_AND_YEAR = new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const MONTH_AND_YEAR = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
-/** "2026-11-24" → "Dienstag, 24. November 2026". */
+const DAY_MONTH_YEAR = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "2026-11-24" → "Dienstag, 24. November 2026" ("Tuesday 24 November 2026" in English). */
 export function formatLongGermanDate(date: string): string {
-  return LONG_DATE.format(toUtcNoon(date));
+  return LONG_DATE().format(toUtcNoon(date));
 }
 
 /** "2026-11-23".."2026-11-29" → "23. bis 29. November 2026"; across months "30. November bis 6. Dezember 2026". */
 export function formatGermanRange(range: DateRange): string {
   const from = toUtcNoon(range.from);
   const to = toUtcNoon(range.to);
+  if (activeLanguage() === 'en') {
+    // "23–29 November 2026", "30 November – 6 December 2026"
+    return DAY_MONTH_YEAR().formatRange(from, to);
+  }
   const year = to.getUTCFullYear();
   if (from.getUTCFullYear() !== year) {
-    return `${DAY_AND_MONTH.format(from)} ${from.getUTCFullYear()} bis ${DAY_AND_MONTH.format(to)} ${year}`;
+    return `${DAY_AND_MONTH().format(from)} ${from.getUTCFullYear()} bis ${DAY_AND_MONTH().format(to)} ${year}`;
   }
   if (from.getUTCMonth() === to.getUTCMonth()) {
-    return `${from.getUTCDate()}. bis ${DAY_AND_MONTH.format(to)} ${year}`;
+    return `${from.getUTCDate()}. bis ${DAY_AND_MONTH().format(to)} ${year}`;
   }
-  return `${DAY_AND_MONTH.format(from)} bis ${DAY_AND_MONTH.format(to)} ${year}`;
+  return `${DAY_AND_MONTH().format(from)} bis ${DAY_AND_MONTH().format(to)} ${year}`;
 }
 
 /** "2026-11-24" → "November 2026". */
 export function formatGermanMonth(date: string): string {
-  return MONTH_AND_YEAR.format(toUtcNoon(date));
+  return MONTH_AND_YEAR().format(toUtcNoon(date));
 }

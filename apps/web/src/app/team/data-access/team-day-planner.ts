@@ -3,6 +3,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { errorMessageFor } from '../../core/errors/error-messages';
 import type { DayPart, PresenceDay, PresenceDayInput, PresenceDayPreview } from '../../core/graphql/api.types';
 import { errorCodeOf } from '../../core/graphql/graphql-request.error';
+import { refusalText } from '../../core/i18n/language';
 import { TeamApi } from './team.api';
 import { TeamDaysStore } from './team-days.store';
 
@@ -60,20 +61,22 @@ function inputFor(mode: PlannerMode, draft: TeamDayDraft, acceptShortfall: boole
 
 /** "Für 2 Personen ist kein Platz frei." */
 export function shortfallText(shortfall: number): string {
-  return shortfall === 1 ? 'Für 1 Person ist kein Platz frei.' : `Für ${shortfall} Personen ist kein Platz frei.`;
+  return shortfall === 1
+    ? $localize`Für 1 Person ist kein Platz frei.`
+    : $localize`Für ${shortfall}:count: Personen ist kein Platz frei.`;
 }
 
 /** "Alle 5 Personen, die einen Platz brauchen, bekommen einen." and the like. */
 export function seatingText(preview: PresenceDayPreview): string {
   if (preview.toSeat === 0) {
-    return 'Niemand aus dem Team braucht an diesem Tag einen neuen Platz.';
+    return $localize`Niemand aus dem Team braucht an diesem Tag einen neuen Platz.`;
   }
   if (preview.seatable >= preview.toSeat) {
     return preview.toSeat === 1
-      ? 'Die 1 Person, die einen Platz braucht, bekommt einen.'
-      : `Alle ${preview.toSeat} Personen, die einen Platz brauchen, bekommen einen.`;
+      ? $localize`Die 1 Person, die einen Platz braucht, bekommt einen.`
+      : $localize`Alle ${preview.toSeat} Personen, die einen Platz brauchen, bekommen einen.`;
   }
-  return `${preview.seatable} von ${preview.toSeat} Personen bekommen einen Platz.`;
+  return $localize`${preview.seatable} von ${preview.toSeat} Personen bekommen einen Platz.`;
 }
 
 /** Side by side in one area, or spread over several. */
@@ -83,10 +86,10 @@ export function sideBySideText(preview: PresenceDayPreview): string | null {
   }
   if (preview.sideBySide) {
     return preview.areaName
-      ? `Das Team sitzt nebeneinander im Bereich ${preview.areaName}.`
-      : 'Das Team sitzt nebeneinander.';
+      ? $localize`Das Team sitzt nebeneinander im Bereich ${preview.areaName}.`
+      : $localize`Das Team sitzt nebeneinander.`;
   }
-  return 'Nicht alle sitzen nebeneinander: Die freien Plätze liegen in mehreren Bereichen.';
+  return $localize`Nicht alle sitzen nebeneinander: Die freien Plätze liegen in mehreren Bereichen.`;
 }
 
 /** The counts behind the preview, in words; counts of 0 are left out, except members and free desks. */
@@ -94,21 +97,29 @@ export function previewFacts(preview: PresenceDayPreview): string[] {
   const one = (count: number, singular: string, plural: string): string =>
     `${count} ${count === 1 ? singular : plural}`;
   return [
-    one(preview.members, 'Mitglied im Team', 'Mitglieder im Team'),
+    one(preview.members, $localize`Mitglied im Team`, $localize`Mitglieder im Team`),
     ...(preview.alreadyBookedHere > 0
-      ? [one(preview.alreadyBookedHere, 'hat dort schon einen Platz gebucht', 'haben dort schon einen Platz gebucht')]
+      ? [
+          one(
+            preview.alreadyBookedHere,
+            $localize`hat dort schon einen Platz gebucht`,
+            $localize`haben dort schon einen Platz gebucht`,
+          ),
+        ]
       : []),
     ...(preview.bookedElsewhere > 0
       ? [
           one(
             preview.bookedElsewhere,
-            'ist an diesem Tag in einem anderen Büro gebucht',
-            'sind an diesem Tag in einem anderen Büro gebucht',
+            $localize`ist an diesem Tag in einem anderen Büro gebucht`,
+            $localize`sind an diesem Tag in einem anderen Büro gebucht`,
           ),
         ]
       : []),
-    ...(preview.away > 0 ? [one(preview.away, 'hat für diesen Tag abgesagt', 'haben für diesen Tag abgesagt')] : []),
-    one(preview.freeDesks, 'Platz ist im Büro frei', 'Plätze sind im Büro frei'),
+    ...(preview.away > 0
+      ? [one(preview.away, $localize`hat für diesen Tag abgesagt`, $localize`haben für diesen Tag abgesagt`)]
+      : []),
+    one(preview.freeDesks, $localize`Platz ist im Büro frei`, $localize`Plätze sind im Büro frei`),
   ];
 }
 
@@ -171,23 +182,26 @@ export class TeamDayPlanner {
   /** Saves the team day as previewed; with a shortfall only when the lead accepted it. */
   async save(mode: PlannerMode, draft: TeamDayDraft, acceptShortfall: boolean): Promise<SaveResult> {
     if (this.saving()) {
-      return { ok: false, problem: 'Bitte warten Sie, bis das Speichern fertig ist.' };
+      return { ok: false, problem: $localize`Bitte warten Sie, bis das Speichern fertig ist.` };
     }
     const preview = this.isCurrent(draft) ? this.readyPreview() : null;
     if (preview === null) {
       void this.check(mode, draft);
       return {
         ok: false,
-        problem: 'Bitte sehen Sie sich zuerst die Platzlage an, die jetzt geprüft wird. Speichern Sie danach.',
+        problem: $localize`Bitte sehen Sie sich zuerst die Platzlage an, die jetzt geprüft wird. Speichern Sie danach.`,
       };
     }
     if (preview.refusal !== null) {
-      return { ok: false, problem: `An diesem Tag ist kein Teamtag möglich: ${preview.refusal.messageDe}` };
+      return {
+        ok: false,
+        problem: $localize`An diesem Tag ist kein Teamtag möglich: ${refusalText(preview.refusal)}:reason:`,
+      };
     }
     if (preview.shortfall > 0 && !acceptShortfall) {
       return {
         ok: false,
-        problem: `${shortfallText(preview.shortfall)} Bitte bestätigen Sie, dass Sie trotzdem speichern möchten, oder wählen Sie einen anderen Tag oder ein anderes Büro.`,
+        problem: $localize`${shortfallText(preview.shortfall)} Bitte bestätigen Sie, dass Sie trotzdem speichern möchten, oder wählen Sie einen anderen Tag oder ein anderes Büro.`,
       };
     }
     this.saving.set(true);
@@ -216,8 +230,7 @@ export class TeamDayPlanner {
         void this.check(mode, draft);
         return {
           ok: false,
-          problem:
-            'Inzwischen sind weniger Plätze frei als bei der Prüfung. Bitte sehen Sie sich die neue Platzlage an und speichern Sie dann erneut.',
+          problem: $localize`Inzwischen sind weniger Plätze frei als bei der Prüfung. Bitte sehen Sie sich die neue Platzlage an und speichern Sie dann erneut.`,
         };
       }
       return { ok: false, problem: errorMessageFor(error) };

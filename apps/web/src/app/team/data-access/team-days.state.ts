@@ -38,11 +38,13 @@ export function liveChangeText(change: PresenceDayChange): string | null {
   const day = change.presenceDay;
   switch (change.reason) {
     case 'CREATED':
-      return `Neuer Teamtag: ${describeDay(day)}.${day.mandatory ? ' Die Teilnahme ist verpflichtend.' : ''}`;
+      return day.mandatory
+        ? $localize`Neuer Teamtag: ${describeDay(day)}:day:. Die Teilnahme ist verpflichtend.`
+        : $localize`Neuer Teamtag: ${describeDay(day)}:day:.`;
     case 'MOVED':
-      return `Ein Teamtag wurde verlegt. Neuer Termin: ${describeDay(day)}.`;
+      return $localize`Ein Teamtag wurde verlegt. Neuer Termin: ${describeDay(day)}:day:.`;
     case 'CANCELLED':
-      return `Der Teamtag am ${describeDay(day)} wurde abgesagt.`;
+      return $localize`Der Teamtag am ${describeDay(day)} wurde abgesagt.`;
     default:
       return null;
   }
@@ -52,43 +54,44 @@ export function liveChangeText(change: PresenceDayChange): string | null {
 export function answeredText(day: PresenceDay, answer: PresenceAnswer): string {
   const date = formatLongGermanDate(day.date);
   if (answer === 'AWAY') {
-    return `Ihre Antwort ist gespeichert: Sie sind am ${date} abwesend. Ein Platz für Sie an diesem Tag ist wieder frei.`;
+    return $localize`Ihre Antwort ist gespeichert: Sie sind am ${date} abwesend. Ein Platz für Sie an diesem Tag ist wieder frei.`;
   }
   const booking = day.myBooking;
   if (booking !== null) {
-    return `Ihre Antwort ist gespeichert: Sie kommen am ${date}. Ihr Platz: ${booking.deskCode} im Bereich ${booking.areaName}.`;
+    return $localize`Ihre Antwort ist gespeichert: Sie kommen am ${date}. Ihr Platz: ${booking.deskCode} im Bereich ${booking.areaName}.`;
   }
-  return (
-    `Ihre Antwort ist gespeichert: Sie kommen am ${date}. Für Sie ist aber kein Platz mehr frei. ` +
-    'Auf der Seite „Buchen“ können Sie sich auf die Warteliste setzen.'
-  );
+  return $localize`Ihre Antwort ist gespeichert: Sie kommen am ${date}:date:. Für Sie ist aber kein Platz mehr frei. Auf der Seite „Buchen“ können Sie sich auf die Warteliste setzen.`;
 }
 
 function people(count: number): string {
-  return count === 1 ? '1 Person' : `${count} Personen`;
+  return count === 1 ? $localize`1 Person` : $localize`${count}:count: Personen`;
 }
 
 /** "3 kommen, 1 ist abwesend, 2 haben noch nicht geantwortet. 3 haben einen Platz." */
 export function countsText(counts: PresenceAnswerCounts): string {
-  const attending = counts.attending === 1 ? '1 kommt' : `${counts.attending} kommen`;
-  const away = counts.away === 1 ? '1 ist abwesend' : `${counts.away} sind abwesend`;
-  const open = counts.open === 1 ? '1 hat noch nicht geantwortet' : `${counts.open} haben noch nicht geantwortet`;
-  const seated = counts.seated === 1 ? '1 Person hat einen Platz' : `${people(counts.seated)} haben einen Platz`;
+  const attending = counts.attending === 1 ? $localize`1 kommt` : $localize`${counts.attending}:count: kommen`;
+  const away = counts.away === 1 ? $localize`1 ist abwesend` : $localize`${counts.away} sind abwesend`;
+  const open =
+    counts.open === 1
+      ? $localize`1 hat noch nicht geantwortet`
+      : $localize`${counts.open} haben noch nicht geantwortet`;
+  const seated =
+    counts.seated === 1 ? $localize`1 Person hat einen Platz` : $localize`${people(counts.seated)} haben einen Platz`;
   return `${attending}, ${away}, ${open}. ${seated}.`;
 }
 
 export const ANSWER_LABELS: Readonly<Record<PresenceAnswer, string>> = {
-  ATTENDING: 'kommt',
-  AWAY: 'abwesend',
+  ATTENDING: $localize`kommt`,
+  AWAY: $localize`abwesend`,
 };
 
 /** A member's answer in words, for the lead's list. */
 export function memberAnswerText(answer: PresenceAnswer | null, seated: boolean): string {
   if (answer === null) {
-    return seated ? 'noch keine Antwort, hat einen Platz' : 'noch keine Antwort';
+    return seated ? $localize`noch keine Antwort, hat einen Platz` : $localize`noch keine Antwort`;
   }
   if (answer === 'AWAY') {
-    return 'abwesend';
+    return $localize`abwesend`;
   }
-  return seated ? 'kommt, hat einen Platz' : 'kommt, hat noch keinen Platz';
+  return seated ? $localize`kommt, hat einen Platz` : $localize`kommt, hat noch keinen Platz`;
 }

@@ -189,7 +189,7 @@ export class TeamDaysStore {
       this.put(cancelled);
       this.lastNote.set({
         tone: 'success',
-        text: `Der Teamtag am ${describeDay(day)} ist abgesagt. Die Plätze dafür sind storniert, und das Team ist informiert.`,
+        text: $localize`Der Teamtag am ${describeDay(day)} ist abgesagt. Die Plätze dafür sind storniert, und das Team ist informiert.`,
       });
       return true;
     } catch (error) {
@@ -222,13 +222,13 @@ export class TeamDaysStore {
   /** Takes a team day the lead created or moved. */
   saved(day: PresenceDay, kind: 'created' | 'moved'): void {
     this.put(day);
-    const seats = `${day.answers.seated === 1 ? '1 Person hat' : `${day.answers.seated} Personen haben`} einen Platz.`;
+    const seats = `${day.answers.seated === 1 ? $localize`1 Person hat` : `${day.answers.seated} Personen haben`} einen Platz.`;
     this.lastNote.set({
       tone: 'success',
       text:
         kind === 'created'
-          ? `Der Teamtag am ${describeDay(day)} ist angelegt. ${seats} Das Team ist informiert.`
-          : `Der Teamtag ist verlegt auf ${describeDay(day)}. ${seats} Das Team ist informiert.`,
+          ? $localize`Der Teamtag am ${describeDay(day)} ist angelegt. ${seats} Das Team ist informiert.`
+          : $localize`Der Teamtag ist verlegt auf ${describeDay(day)}. ${seats} Das Team ist informiert.`,
     });
   }
 
@@ -283,7 +283,7 @@ export class TeamDaysStore {
         next: (change) => this.receive(change),
         error: () =>
           this.liveErrorText.set(
-            'Die Teamtage aktualisieren sich gerade nicht von selbst. Bitte laden Sie die Seite später neu.',
+            $localize`Die Teamtage aktualisieren sich gerade nicht von selbst. Bitte laden Sie die Seite später neu.`,
           ),
       });
       void this.reloadDays();

@@ -190,7 +190,9 @@ describe('TeamMembersPanel', () => {
 
     it('shows the API’s message when adding fails', async () => {
       await searchFor('S');
-      api.failWith = new GraphqlRequestError('ALREADY_A_MEMBER', 'already', 'Diese Person gehört schon zum Team.');
+      api.failWith = new GraphqlRequestError('ALREADY_A_MEMBER', 'already', {
+        de: 'Diese Person gehört schon zum Team.',
+      });
       button('Sabine Wolf zum Team hinzufügen')?.click();
       await stable();
 
@@ -272,7 +274,9 @@ describe('TeamMembersPanel', () => {
     });
 
     it('shows the API’s message for a name already taken', async () => {
-      api.failWith = new GraphqlRequestError('TEAM_NAME_TAKEN', 'taken', 'Ein Team mit diesem Namen gibt es schon.');
+      api.failWith = new GraphqlRequestError('TEAM_NAME_TAKEN', 'taken', {
+        de: 'Ein Team mit diesem Namen gibt es schon.',
+      });
       type(input('Name des Teams'), 'Team Bau');
       button('Namen speichern')?.click();
       await stable();

@@ -32,13 +32,13 @@ let nextPanelId = 0;
 
 /** "1 Person gefunden", "3 Personen gefunden", "Niemand gefunden". */
 export function candidatesFoundText(count: number, search: string): string {
-  const term = search.trim() === '' ? '' : ` für „${search.trim()}“`;
+  const term = search.trim() === '' ? '' : $localize` für „${search.trim()}“`;
   if (count === 0) {
-    return `Niemand gefunden${term}. Vielleicht gehört die Person schon zum Team.`;
+    return $localize`Niemand gefunden${term}. Vielleicht gehört die Person schon zum Team.`;
   }
-  const found = `${count} ${count === 1 ? 'Person' : 'Personen'} gefunden${term}.`;
+  const found = `${count} ${count === 1 ? $localize`Person` : 'Personen'} gefunden${term}.`;
   return count >= CANDIDATES_LIMIT
-    ? `${found} Es werden höchstens ${CANDIDATES_LIMIT} gezeigt: Bitte genauer suchen.`
+    ? $localize`${found} Es werden höchstens ${CANDIDATES_LIMIT} gezeigt: Bitte genauer suchen.`
     : found;
 }
 
@@ -55,6 +55,8 @@ export function candidatesFoundText(count: number, search: string): string {
   styleUrl: './team-members-panel.css',
 })
 export class TeamMembersPanel {
+  protected readonly removeLabel = (person: string): string => $localize`${person}:person: aus dem Team entfernen`;
+  protected readonly addLabel = (person: string): string => $localize`${person}:person: zum Team hinzufügen`;
   private readonly api = inject(TeamMembersApi);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
@@ -115,7 +117,7 @@ export class TeamMembersPanel {
     this.searchController = controller;
     const term = this.search();
     this.searchState.set('loading');
-    this.searchNote.set('Suche läuft …');
+    this.searchNote.set($localize`Suche läuft …`);
     this.addProblem.set(null);
     try {
       const found = await this.api.candidates(this.team().id, term, controller.signal);
@@ -145,9 +147,9 @@ export class TeamMembersPanel {
     try {
       await this.api.add({ teamId: this.team().id, personId: person.id });
       this.candidates.update((list) => list.filter((candidate) => candidate.id !== person.id));
-      this.done(`${person.displayName} gehört jetzt zum Team.`);
+      this.done($localize`${person.displayName} gehört jetzt zum Team.`);
     } catch (error) {
-      this.addProblem.set(`${person.displayName} konnte nicht hinzugefügt werden. ${errorMessageFor(error)}`);
+      this.addProblem.set($localize`${person.displayName} konnte nicht hinzugefügt werden. ${errorMessageFor(error)}`);
     } finally {
       this.busy.set(false);
     }
@@ -185,7 +187,7 @@ export class TeamMembersPanel {
       this.confirming.set(null);
       this.removeProblem.set(null);
       this.done(
-        `${member.displayName} gehört nicht mehr zum Team. Die Plätze der Person an künftigen Teamtagen sind freigegeben.`,
+        $localize`${member.displayName} gehört nicht mehr zum Team. Die Plätze der Person an künftigen Teamtagen sind freigegeben.`,
       );
       // The button that had focus is gone: continue at the list.
       this.listHeading()?.nativeElement.focus();
@@ -208,15 +210,15 @@ export class TeamMembersPanel {
     }
     const name = this.name().trim();
     if (name === '') {
-      this.refuseName('Bitte geben Sie einen Namen für das Team ein.');
+      this.refuseName($localize`Bitte geben Sie einen Namen für das Team ein.`);
       return;
     }
     if (name.length > TEAM_NAME_MAX_LENGTH) {
-      this.refuseName(`Der Name ist zu lang. Bitte höchstens ${TEAM_NAME_MAX_LENGTH} Zeichen.`);
+      this.refuseName($localize`Der Name ist zu lang. Bitte höchstens ${TEAM_NAME_MAX_LENGTH} Zeichen.`);
       return;
     }
     if (name === this.team().name) {
-      this.refuseName('Das ist schon der Name des Teams. Bitte geben Sie einen neuen Namen ein.');
+      this.refuseName($localize`Das ist schon der Name des Teams. Bitte geben Sie einen neuen Namen ein.`);
       return;
     }
     this.busy.set(true);
@@ -224,7 +226,7 @@ export class TeamMembersPanel {
     try {
       const team = await this.api.rename(this.team().id, name);
       this.nameProblem.set(null);
-      this.done(`Das Team heißt jetzt „${team.name}“.`);
+      this.done($localize`Das Team heißt jetzt „${team.name}“.`);
     } catch (error) {
       this.refuseName(errorMessageFor(error));
     } finally {

@@ -277,11 +277,9 @@ describe('TeamPolicyPanel', () => {
     });
 
     it('shows the API’s INVALID_POLICY message next to the form', async () => {
-      api.failWith = new GraphqlRequestError(
-        'INVALID_POLICY',
-        'invalid policy',
-        'Die Mindestzahl darf nicht größer sein als die Zahl der Arbeitstage.',
-      );
+      api.failWith = new GraphqlRequestError('INVALID_POLICY', 'invalid policy', {
+        de: 'Die Mindestzahl darf nicht größer sein als die Zahl der Arbeitstage.',
+      });
       button('Regel speichern')?.click();
       await stable();
 

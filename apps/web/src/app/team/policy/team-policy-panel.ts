@@ -141,7 +141,7 @@ export class TeamPolicyPanel {
     try {
       const team = await this.api.setPolicy({ teamId: this.team().id, ...checked.policy });
       this.problem.set(null);
-      this.done(`Die Anwesenheitsregel ist gespeichert: ${policyText(team.policy)}`);
+      this.done($localize`Die Anwesenheitsregel ist gespeichert: ${policyText(team.policy)}`);
     } catch (error) {
       this.problem.set(errorMessageFor(error));
     } finally {
@@ -168,7 +168,7 @@ export class TeamPolicyPanel {
       await this.api.clearPolicy(this.team().id);
       this.confirmingClear.set(false);
       this.problem.set(null);
-      this.done('Die Anwesenheitsregel ist aufgehoben. Für das Team gilt keine Regel mehr.');
+      this.done($localize`Die Anwesenheitsregel ist aufgehoben. Für das Team gilt keine Regel mehr.`);
     } catch (error) {
       this.confirmingClear.set(false);
       this.problem.set(errorMessageFor(error));

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 
 import type { PresenceDay, TeamCalendarDay } from '../../core/graphql/api.types';
-import { formatGermanDate } from '../../shared/date/civil-date';
+import { formatCivilDate } from '../../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
 import type { CalendarView } from '../data-access/team-calendar.store';
 import type { DateRange } from '../data-access/team-dates';
@@ -11,9 +11,10 @@ let nextCalendarId = 0;
 
 /** "Teamtag in Rathaus (Ganzer Tag), Pflichttermin: 3 kommen" */
 export function calendarDayText(day: PresenceDay): string {
-  const kind = day.mandatory ? 'Pflichttermin' : 'freiwillig';
-  const attending = day.answers.attending === 1 ? '1 kommt' : `${day.answers.attending} kommen`;
-  return `Teamtag in ${day.office.name} (${DAY_PART_LABELS[day.part]}), ${kind}: ${attending}`;
+  const kind = day.mandatory ? $localize`Pflichttermin` : $localize`freiwillig`;
+  const attending =
+    day.answers.attending === 1 ? $localize`1 kommt` : $localize`${day.answers.attending}:count: kommen`;
+  return $localize`Teamtag in ${day.office.name}:office: (${DAY_PART_LABELS[day.part]}:part:), ${kind}:kind:: ${attending}:attending:`;
 }
 
 /**
@@ -39,14 +40,15 @@ export class TeamCalendar {
   readonly backToToday = output<void>();
 
   protected readonly id = `team-calendar-${++nextCalendarId}`;
-  protected readonly formatDate = formatGermanDate;
+  protected readonly formatDate = formatCivilDate;
   protected readonly partLabels = DAY_PART_LABELS;
   protected readonly dayText = calendarDayText;
   protected readonly isWeekend = isWeekend;
   protected readonly rangeLabel = computed(() =>
-    this.view() === 'week' ? `Woche vom ${formatGermanRange(this.range())}` : formatGermanMonth(this.range().from),
+    this.view() === 'week'
+      ? $localize`Woche vom ${formatGermanRange(this.range())}:range:`
+      : formatGermanMonth(this.range().from),
   );
-  protected readonly unit = computed(() => (this.view() === 'week' ? 'Woche' : 'Monat'));
   /** Team days that are cancelled are not shown. */
   protected readonly rows = computed(() =>
     this.days().map((entry) => ({

@@ -60,11 +60,11 @@ export class TeamDayCard {
   protected readonly myAnswerText = computed(() => {
     switch (this.day().myAnswer) {
       case 'ATTENDING':
-        return 'Ich komme';
+        return $localize`:answer to a team day:Ich komme`;
       case 'AWAY':
-        return 'Ich bin abwesend';
+        return $localize`:answer to a team day:Ich bin abwesend`;
       default:
-        return 'noch keine Antwort';
+        return $localize`noch keine Antwort`;
     }
   });
 

@@ -1,9 +1,10 @@
 import type { HalfDayOccupancy, OfficeOccupancy } from '../../../core/graphql/api.types';
+import { formatNumber } from '../../../core/i18n/language';
 
 /** The two halves of a day as the board shows them. */
 export const HALVES = [
-  { key: 'morning', label: 'Vormittag' },
-  { key: 'afternoon', label: 'Nachmittag' },
+  { key: 'morning', label: $localize`Vormittag` },
+  { key: 'afternoon', label: $localize`Nachmittag` },
 ] as const;
 export type HalfKey = (typeof HALVES)[number]['key'];
 
@@ -35,15 +36,22 @@ export function barSegments(half: HalfDayOccupancy): BarSegments {
 }
 
 function describeHalf(label: string, half: HalfDayOccupancy): string {
+  const [booked, desks, checkedIn, free, blocked] = [
+    half.booked,
+    half.desks,
+    half.checkedIn,
+    half.free,
+    half.blocked,
+  ].map((count) => formatNumber(count));
   const parts = [
-    `${half.booked} von ${half.desks} Plätzen belegt`,
-    `${half.checkedIn} eingecheckt`,
-    `${half.free} frei`,
+    $localize`${booked}:booked: von ${desks}:desks: Plätzen belegt`,
+    $localize`${checkedIn}:checkedIn: eingecheckt`,
+    $localize`${free}:free: frei`,
   ];
   if (half.blocked > 0) {
-    parts.push(`${half.blocked} gesperrt`);
+    parts.push($localize`${blocked}:blocked: gesperrt`);
   }
-  return `${label}: ${parts.join(', ')}.`;
+  return $localize`${label}:half:: ${parts.join(', ')}:counts:.`;
 }
 
 /** One sentence per half for the whole office: what the polite live region reads out. */

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../core/i18n/language';
 import type { FacilityOperationResult, ManagedOffice } from './facility-operations.api';
 
 /** The cap as a whole percentage for the form ('' for no cap). */
@@ -16,28 +17,29 @@ export function shareFromPercent(text: string): number | null | undefined {
 
 /** "1 Buchung" / "3 Buchungen". */
 export function bookingsText(count: number): string {
-  return count === 1 ? '1 Buchung' : `${count} Buchungen`;
+  return count === 1 ? $localize`1 Buchung` : $localize`${formatNumber(count)}:count: Buchungen`;
 }
 
 /** What the manager confirms before an operation that cancels bookings (counts only: no names). */
 export function confirmationText(action: string, dry: FacilityOperationResult): string {
+  const cancelled =
+    dry.cancelledBookings === 1
+      ? $localize`Dabei wird 1 Buchung storniert.`
+      : $localize`Dabei werden ${bookingsText(dry.cancelledBookings)}:bookings: storniert.`;
   const waitlist =
     dry.endedWaitlistEntries === 0
       ? ''
       : dry.endedWaitlistEntries === 1
-        ? ' 1 Eintrag auf der Warteliste endet.'
-        : ` ${dry.endedWaitlistEntries} Einträge auf der Warteliste enden.`;
-  return (
-    `${action}: Dabei ${dry.cancelledBookings === 1 ? 'wird' : 'werden'} ${bookingsText(dry.cancelledBookings)} ` +
-    `storniert.${waitlist} ` +
-    'Die Betroffenen werden sofort benachrichtigt, mit dem Grund. Möchten Sie fortfahren?'
-  );
+        ? ` ${$localize`1 Eintrag auf der Warteliste endet.`}`
+        : ` ${$localize`${formatNumber(dry.endedWaitlistEntries)}:count: Einträge auf der Warteliste enden.`}`;
+  const notice = $localize`Die Betroffenen werden sofort benachrichtigt, mit dem Grund. Möchten Sie fortfahren?`;
+  return `${action}: ${cancelled}${waitlist} ${notice}`;
 }
 
 /** What happened, for the status message. */
 export function doneText(action: string, result: FacilityOperationResult): string {
   if (result.cancelledBookings === 0) return `${action}.`;
-  return `${action}. ${bookingsText(result.cancelledBookings)} storniert; die Betroffenen wurden benachrichtigt.`;
+  return $localize`${action}:action:. ${bookingsText(result.cancelledBookings)}:bookings: storniert; die Betroffenen wurden benachrichtigt.`;
 }
 
 /** The list with `office` in place of its old version. */

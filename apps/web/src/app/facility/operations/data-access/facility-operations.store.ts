@@ -62,32 +62,34 @@ export class FacilityOperationsStore {
   blockDesk(deskId: string, code: string, reason: string): Promise<boolean> {
     return this.withPreview(
       (dryRun) => this.api.blockDesk({ deskId, reason, dryRun }),
-      `Platz ${code} sperren`,
-      `Platz ${code} ist gesperrt`,
+      $localize`Platz ${code}:code: sperren`,
+      $localize`Platz ${code}:code: ist gesperrt`,
     );
   }
 
   unblockDesk(deskId: string, code: string): Promise<boolean> {
-    return this.execute(() => this.api.unblockDesk(deskId), `Platz ${code} ist wieder buchbar`);
+    return this.execute(() => this.api.unblockDesk(deskId), $localize`Platz ${code}:code: ist wieder buchbar`);
   }
 
   addClosure(officeId: string, from: string, to: string, reason: string): Promise<boolean> {
     return this.withPreview(
       (dryRun) => this.api.addOfficeClosure({ officeId, from, to, reason, dryRun }),
-      'Schließung hinzufügen',
-      'Die Schließung ist eingetragen',
+      $localize`Schließung hinzufügen`,
+      $localize`Die Schließung ist eingetragen`,
     );
   }
 
   removeClosure(id: string): Promise<boolean> {
-    return this.execute(() => this.api.removeOfficeClosure(id), 'Die Schließung ist entfernt');
+    return this.execute(() => this.api.removeOfficeClosure(id), $localize`Die Schließung ist entfernt`);
   }
 
   setCapacity(officeId: string, capacityShare: number | null): Promise<boolean> {
     return this.withPreview(
       (dryRun) => this.api.setOfficeCapacity({ officeId, capacityShare, dryRun }),
-      'Höchstbelegung ändern',
-      capacityShare === null ? 'Die Höchstbelegung ist aufgehoben' : 'Die Höchstbelegung ist gespeichert',
+      $localize`Höchstbelegung ändern`,
+      capacityShare === null
+        ? $localize`Die Höchstbelegung ist aufgehoben`
+        : $localize`Die Höchstbelegung ist gespeichert`,
     );
   }
 
@@ -102,7 +104,7 @@ export class FacilityOperationsStore {
   cancelPending(): void {
     if (this.waiting() === null) return;
     this.waiting.set(null);
-    this.lastNote.set({ tone: 'info', text: 'Nichts geändert.' });
+    this.lastNote.set({ tone: 'info', text: $localize`Nichts geändert.` });
   }
 
   /** A dry run first; runs at once when it cancels nothing, else waits for `confirm`. True when done or waiting. */

@@ -1,5 +1,7 @@
 import type { DayPart } from '../../../core/graphql/api.types';
+import { intlLocale } from '../../../core/i18n/language';
 import { isCivilDate } from '../../../shared/date/civil-date';
+import { dateTimeFormat } from '../../../shared/date/civil-date';
 
 /** The API's limits for one search (presence contract). */
 export const MAX_RANGE_DAYS = 62;
@@ -24,17 +26,18 @@ export function daysInRange(from: string, to: string): number {
   return Math.round((utcNoon(to) - utcNoon(from)) / DAY_MS) + 1;
 }
 
-const LONG_GERMAN_DATE = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const LONG_GERMAN_DATE = (): Intl.DateTimeFormat =>
+  dateTimeFormat(intlLocale(), {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
 /** "2026-11-24" → "Dienstag, 24. November 2026". */
 export function formatLongGermanDate(civilDate: string): string {
-  return isCivilDate(civilDate) ? LONG_GERMAN_DATE.format(new Date(utcNoon(civilDate))) : civilDate;
+  return isCivilDate(civilDate) ? LONG_GERMAN_DATE().format(new Date(utcNoon(civilDate))) : civilDate;
 }
 
 export interface BestDaysDraft {
@@ -51,40 +54,42 @@ export function defaultDraft(today: string): BestDaysDraft {
 /** What is wrong with the search in plain German, or null when it can be sent. */
 export function draftProblem(draft: BestDaysDraft, today: string): string | null {
   if (!isCivilDate(draft.from) || !isCivilDate(draft.to)) {
-    return 'Bitte geben Sie für den ersten und den letzten Tag ein gültiges Datum ein.';
+    return $localize`Bitte geben Sie für den ersten und den letzten Tag ein gültiges Datum ein.`;
   }
   if (draft.from < today) {
-    return 'Der erste Tag liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.';
+    return $localize`Der erste Tag liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.`;
   }
   if (draft.to < draft.from) {
-    return 'Der letzte Tag liegt vor dem ersten. Bitte prüfen Sie die beiden Daten.';
+    return $localize`Der letzte Tag liegt vor dem ersten. Bitte prüfen Sie die beiden Daten.`;
   }
   if (daysInRange(draft.from, draft.to) > MAX_RANGE_DAYS) {
-    return `Der Zeitraum ist zu lang. Bitte wählen Sie höchstens ${MAX_RANGE_DAYS} Tage.`;
+    return $localize`Der Zeitraum ist zu lang. Bitte wählen Sie höchstens ${MAX_RANGE_DAYS} Tage.`;
   }
   if (draft.officeIds.length > MAX_OFFICES) {
-    return `Bitte wählen Sie höchstens ${MAX_OFFICES} Büros.`;
+    return $localize`Bitte wählen Sie höchstens ${MAX_OFFICES} Büros.`;
   }
   return null;
 }
 
 /** "7 von 9 können kommen". */
 export function canComeText(canCome: number, members: number): string {
-  return `${canCome} von ${members} ${canCome === 1 ? 'kann' : 'können'} kommen`;
+  return canCome === 1
+    ? $localize`1 von ${members}:members: kann kommen`
+    : $localize`${canCome}:canCome: von ${members}:members: können kommen`;
 }
 
 /** "12 Plätze frei", "1 Platz frei", "Kein Platz frei". */
 export function freeDesksText(freeDesks: number): string {
   if (freeDesks === 0) {
-    return 'Kein Platz frei';
+    return $localize`Kein Platz frei`;
   }
-  return `${freeDesks} ${freeDesks === 1 ? 'Platz' : 'Plätze'} frei`;
+  return `${freeDesks} ${freeDesks === 1 ? $localize`Platz` : $localize`Plätze`} frei`;
 }
 
 /** "2 anderswo gebucht, 1 abwesend", or null when both are 0. */
 export function absentText(bookedElsewhere: number, away: number): string | null {
   const parts = [
-    ...(bookedElsewhere > 0 ? [`${bookedElsewhere} anderswo gebucht`] : []),
+    ...(bookedElsewhere > 0 ? [$localize`${bookedElsewhere} anderswo gebucht`] : []),
     ...(away > 0 ? [`${away} abwesend`] : []),
   ];
   return parts.length === 0 ? null : parts.join(', ');
