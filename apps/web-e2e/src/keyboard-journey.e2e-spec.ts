@@ -205,6 +205,8 @@ describe('the whole journey by keyboard alone, with the focus always visible', (
     await tabTo(page, 'book', (focus) => focus.tag === 'button' && focus.name === `Platz ${DESK} buchen`);
     await page.keyboard.press('Enter');
     await page.locator(`[data-desk-code="${DESK}"] [data-status="mine"]`).waitFor();
+    // The live event can mark the desk mine before the booking's own answer: wait until the button is idle again.
+    await page.getByRole('button', { name: `Buchung von Platz ${DESK} stornieren` }).waitFor();
     const afterBooking = await expectVisibleFocus(page, 'after booking');
     expect(afterBooking.name).toMatch(new RegExp(`Platz ${DESK}.*stornieren`, 'i'));
 

@@ -155,4 +155,21 @@ describe('DeskCard', () => {
     expect(button?.getAttribute('aria-disabled')).toBe('true');
     expect(button?.textContent).toContain('Bitte warten');
   });
+
+  it('says the desk is being booked while it waits, even when a live event already made it mine', async () => {
+    const card = await render(desk());
+    card.querySelector('button')?.click();
+    // The live event arrives before the booking's own answer.
+    await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }), { busy: true });
+    expect(card.querySelector('button')?.getAttribute('aria-label')).toBe('Bitte warten: Platz A-03 wird gebucht');
+
+    await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }));
+    expect(card.querySelector('button')?.getAttribute('aria-label')).toBe('Buchung von Platz A-03 stornieren');
+
+    card.querySelector('button')?.click();
+    await render(desk({ free: false, morningFree: false, afternoonFree: false, myBookingId: 'b1' }), { busy: true });
+    expect(card.querySelector('button')?.getAttribute('aria-label')).toBe(
+      'Bitte warten: Buchung von Platz A-03 wird storniert',
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 
 import type { DeskAvailability } from '../../core/graphql/api.types';
 import { DAY_PART_LABELS } from '../../shared/labels/day-part.labels';
@@ -71,14 +71,21 @@ export class DeskCard {
     return desk.afternoonFree ? DAY_PART_LABELS.AFTERNOON : null;
   });
 
+  /**
+   * What this card last asked for. While it is busy the label says that, not what the status suggests: a live event
+   * can turn the desk "mine" before the booking's own answer arrives, and "wird storniert" would then be wrong.
+   */
+  private readonly requested = signal<'book' | 'cancel' | null>(null);
+
   protected readonly actionLabel = computed(() => {
     const code = this.desk().code;
-    if (this.status() === 'mine') {
-      return this.busy()
+    const cancelling = this.busy() ? this.requested() === 'cancel' : this.status() === 'mine';
+    if (this.busy()) {
+      return cancelling
         ? $localize`Bitte warten: Buchung von Platz ${code} wird storniert`
-        : $localize`Buchung von Platz ${code} stornieren`;
+        : $localize`Bitte warten: Platz ${code} wird gebucht`;
     }
-    return this.busy() ? $localize`Bitte warten: Platz ${code} wird gebucht` : $localize`Platz ${code} buchen`;
+    return this.status() === 'mine' ? $localize`Buchung von Platz ${code} stornieren` : $localize`Platz ${code} buchen`;
   });
 
   protected askRecurring(): void {
@@ -92,8 +99,10 @@ export class DeskCard {
       return;
     }
     if (this.status() === 'mine') {
+      this.requested.set('cancel');
       this.cancelBooking.emit();
     } else if (this.status() === 'free') {
+      this.requested.set('book');
       this.bookDesk.emit();
     }
   }
