@@ -6,10 +6,10 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations, describe as describeViolations } from './support/axe.js';
 import { openDayInBavaria } from './support/dates.js';
 import { DemoApp } from './support/demo-app.js';
+import { PHONE_320 } from './support/pages.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 const DATE = openDayInBavaria(8);
-const PHONE: BrowserContextOptions = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 /** One page of the app as a person sees it: who, which address, and what shows once it has loaded. */
@@ -203,7 +203,7 @@ describe('every page passes axe-core (WCAG 2.1 A and AA), on a computer and at 3
 
   it.each([
     ['a computer', DESKTOP],
-    ['a phone at 320 px', PHONE],
+    ['a phone at 320 px', PHONE_320],
   ])(
     'has no violations on %s',
     async (_device, device) => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 
 import { openDayInBavaria } from './support/dates.js';
 import { DemoApp } from './support/demo-app.js';
+import { officeIdOf } from './support/pages.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 const DESK = 'A-03';
@@ -26,9 +27,8 @@ describe('a staff member books a desk and everybody sees it live', () => {
 
     // Page 1 chooses office, date and part of the day through the form, as a person would.
     const first = await openAs('Anna Schmidt');
-    const officeId = await first.locator('option', { hasText: OFFICE }).getAttribute('value');
-    expect(officeId).toEqual(expect.any(String));
-    await first.getByLabel('Büro').selectOption(officeId as string);
+    const officeId = await officeIdOf(first, OFFICE);
+    await first.getByLabel('Büro').selectOption(officeId);
     await first.getByLabel('Datum').fill(date);
     await first.getByRole('radio', { name: 'Vormittag' }).check();
     await status(first, DESK).waitFor();

@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 
 import { officeTime, openDayInBavaria } from './support/dates.js';
 import { DemoApp } from './support/demo-app.js';
+import { officeIdOf, PHONE_320 } from './support/pages.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 const DESK = 'A-04';
 /** A working day in Bayern at 08:30: after check-in opens (07:00), before the morning's deadline (10:00). */
 const TODAY = openDayInBavaria(1);
 const NOW = officeTime(TODAY, '08:30');
-const PHONE = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe('check-in on a phone from the QR code on the desk', () => {
   let app: DemoApp;
@@ -24,7 +24,7 @@ describe('check-in on a phone from the QR code on the desk', () => {
   it('checks in at 320 px without horizontal scrolling; the own bookings show it live, others still see "belegt"', async () => {
     // On the computer, Mehmet books the desk for today's morning. The page's "today" is the app's clock's.
     const computer = await app.openAs('Mehmet Yılmaz');
-    const officeId = await officeIdOf(computer);
+    const officeId = await officeIdOf(computer, OFFICE);
     await computer.goto(`${app.url}/buchen?buero=${officeId}&teil=MORNING`);
     await computer.locator(`[data-desk-code="${DESK}"] [data-status="free"]`).waitFor();
     expect(await computer.getByLabel('Datum').inputValue()).toBe(TODAY);
@@ -57,14 +57,14 @@ describe('check-in on a phone from the QR code on the desk', () => {
     expect(link.pathname).toMatch(/^\/einchecken\/[^/]+$/);
 
     // The phone scans it: nobody is chosen on the phone yet, so the app asks first and then returns to the desk.
-    const phone = await (await app.newDevice(PHONE)).newPage();
+    const phone = await (await app.newDevice(PHONE_320)).newPage();
     await phone.goto(`${app.url}${link.pathname}`);
     await DemoApp.choosePerson(phone, 'Mehmet Yılmaz');
     await phone.waitForURL(`**${link.pathname}`);
     await phone.getByText(`Platz ${DESK}`).waitFor();
     expect(await phone.getByTestId('check-in-desk').textContent()).toContain(OFFICE);
     expect(await phone.getByText('Ihre Buchung heute:').textContent()).toContain('Vormittag');
-    expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE.viewport.width);
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE_320.viewport.width);
 
     await phone.getByRole('button', { name: 'Jetzt einchecken' }).tap();
     const confirmation = phone.getByRole('status').filter({ hasText: 'Sie sind eingecheckt.' });
@@ -72,7 +72,7 @@ describe('check-in on a phone from the QR code on the desk', () => {
     // The button is gone; the confirmation has the focus, so a screen reader reads it out.
     expect(await phone.evaluate(() => document.activeElement?.id)).toBe('check-in-result');
     expect(await phone.getByRole('button', { name: 'Jetzt einchecken' }).count()).toBe(0);
-    expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE.viewport.width);
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE_320.viewport.width);
 
     // The computer's list of Mehmet's bookings shows the check-in at once, without reload.
     await myBooking.locator('[data-status="checked-in"]').waitFor({ timeout: 5000 });
@@ -88,12 +88,6 @@ describe('check-in on a phone from the QR code on the desk', () => {
     await confirmation.waitFor();
   });
 });
-
-async function officeIdOf(page: Page): Promise<string> {
-  const officeId = await page.locator('option', { hasText: OFFICE }).getAttribute('value');
-  if (officeId === null) throw new Error(`No office "${OFFICE}" to choose`);
-  return officeId;
-}
 
 /** The check-in link of a desk, as its QR code encodes it: read as the office's facility manager. */
 async function checkInLink(app: DemoApp, officeId: string, deskCode: string): Promise<string> {

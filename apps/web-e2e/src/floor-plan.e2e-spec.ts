@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 
 import { openDayInBavaria } from './support/dates.js';
 import { DemoApp } from './support/demo-app.js';
+import { officeIdOf } from './support/pages.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 
@@ -21,7 +22,7 @@ describe('the floor plan', () => {
   it('books a desk from the plan with the keyboard; the list of someone else shows it taken live', async () => {
     const date = openDayInBavaria(9);
     const planner = await openAs('Mehmet Yılmaz');
-    const officeId = await planner.locator('option', { hasText: OFFICE }).getAttribute('value');
+    const officeId = await officeIdOf(planner, OFFICE);
     await planner.goto(`${app.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING&ansicht=grundriss`);
     const watcher = await openAs('Thomas Becker');
     await watcher.goto(`${app.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe.js';
 import { openDayInBavaria } from './support/dates.js';
 import { DemoApp } from './support/demo-app.js';
+import { officeIdOf } from './support/pages.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 
@@ -42,7 +43,7 @@ describe('a person switches the app to English and back', () => {
   it('shows texts, dates and the page language in English, keeps it across a reload, and switches back', async () => {
     const date = openDayInBavaria(7);
     const page = await app.openAs('Anna Schmidt');
-    const officeId = await page.locator('option', { hasText: OFFICE }).getAttribute('value');
+    const officeId = await officeIdOf(page, OFFICE);
     await page.goto(`${app.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);
     await page.getByRole('heading', { level: 1, name: 'Arbeitsplatz buchen' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('de');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe.js';
 import { officeTime, openDayInBavaria } from './support/dates.js';
 import { DemoApp } from './support/demo-app.js';
+import { officeIdOf, PHONE_320 } from './support/pages.js';
 
 const OFFICE = 'Satellitenbüro Fürth Rathaus';
 const AREA = '1. Obergeschoss';
@@ -10,7 +11,6 @@ const DESK = 'O-03';
 /** A working day in Bayern at 08:30: the office is open and the morning's check-in window (07:00 to 10:00) is open. */
 const TODAY = openDayInBavaria(1);
 const NOW = officeTime(TODAY, '08:30');
-const PHONE = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe('the live occupancy board of a facility manager', () => {
   let app: DemoApp;
@@ -44,7 +44,7 @@ describe('the live occupancy board of a facility manager', () => {
 
     // Mehmet Yılmaz (of LDBV, which may use the Fürth office) books a desk there for this morning.
     const computer = await app.openAs('Mehmet Yılmaz');
-    const officeId = await computer.locator('option', { hasText: OFFICE }).getAttribute('value');
+    const officeId = await officeIdOf(computer, OFFICE);
     await computer.goto(`${app.url}/buchen?buero=${officeId}&teil=MORNING`);
     await computer.locator(`[data-desk-code="${DESK}"] [data-status="free"]`).waitFor();
     await computer.getByRole('button', { name: `Platz ${DESK} buchen` }).click();
@@ -57,7 +57,7 @@ describe('the live occupancy board of a facility manager', () => {
 
     // He checks in with his phone at the desk (the link its QR code encodes).
     const link = new URL(await checkInLink(app, officeId ?? '', DESK));
-    const phone = await (await app.newDevice(PHONE)).newPage();
+    const phone = await (await app.newDevice(PHONE_320)).newPage();
     await phone.goto(`${app.url}${link.pathname}`);
     await DemoApp.choosePerson(phone, 'Mehmet Yılmaz');
     await phone.waitForURL(`**${link.pathname}`);
@@ -77,13 +77,13 @@ describe('the live occupancy board of a facility manager', () => {
   });
 
   it('fits a 320 px phone: the table scrolls in its own box, the page not sideways', async () => {
-    const phone = await (await app.newDevice(PHONE)).newPage();
+    const phone = await (await app.newDevice(PHONE_320)).newPage();
     await phone.goto(`${app.url}/standort`);
     await DemoApp.choosePerson(phone, 'Lena Hoffmann');
     await phone.waitForURL(/\/standort$/);
     await phone.getByRole('table', { name: new RegExp(`Belegung ${OFFICE}`) }).waitFor();
     expect(await phone.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).toBe(
-      PHONE.viewport.width,
+      PHONE_320.viewport.width,
     );
     // The scrolling box is reachable by keyboard and named by the table's caption.
     const box = phone.getByRole('region', { name: new RegExp(`Belegung ${OFFICE}`) });

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { launchChromium } from './support/browser.js';
 import { openDayInBavaria } from './support/dates.js';
+import { officeIdOf } from './support/pages.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
@@ -59,7 +60,7 @@ describe('sign-in through OpenID Connect', () => {
     const greta = await signIn('e2e-ldbv', 'Greta Lindner');
     const kai = await signIn('e2e-nrw', 'Kai Neumann');
 
-    const officeId = await officeIdOf(greta);
+    const officeId = await officeOnBookingPage(greta);
     for (const page of [greta, kai]) {
       await page.goto(`${server.url}/buchen?buero=${officeId}&datum=${date}&teil=MORNING`);
       await status(page).waitFor();
@@ -78,10 +79,8 @@ describe('sign-in through OpenID Connect', () => {
     await greta.getByRole('button', { name: 'Anmelden' }).waitFor({ timeout: 10_000 });
   });
 
-  async function officeIdOf(page: Page): Promise<string> {
+  async function officeOnBookingPage(page: Page): Promise<string> {
     await page.goto(`${server.url}/buchen`);
-    const value = await page.locator('option', { hasText: OFFICE }).getAttribute('value');
-    if (!value) throw new Error(`office ${OFFICE} not offered`);
-    return value;
+    return officeIdOf(page, OFFICE);
   }
 });

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 
 import { openDayInBavaria } from './support/dates.js';
 import { DemoApp } from './support/demo-app.js';
+import { officeIdOf } from './support/pages.js';
 
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
 
@@ -51,9 +52,8 @@ describe('a team lead plans a team day and a member answers it live', () => {
 
     const lead = await openTeamPage('Mehmet Yılmaz');
     const form = lead.getByRole('region', { name: 'Teamtag anlegen' });
-    const officeId = await form.locator('option', { hasText: OFFICE }).getAttribute('value');
-    expect(officeId).toEqual(expect.any(String));
-    await form.getByLabel('Büro').selectOption(officeId as string);
+    const officeId = await officeIdOf(form, OFFICE);
+    await form.getByLabel('Büro').selectOption(officeId);
     await form.getByLabel('Datum').fill(date);
     await form.getByLabel('Tageszeit').selectOption('FULL_DAY');
     await form.getByLabel('Pflichttermin: Alle im Team sollen kommen').check();
