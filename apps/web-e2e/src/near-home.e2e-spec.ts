@@ -97,7 +97,7 @@ describe('offices near home', () => {
 
     // Within 25 km: Erlangen and Fürth only, on the map too.
     await page.getByLabel('Umkreis').selectOption({ label: '25 km' });
-    await page.getByText('2 Büros im Umkreis von 25 km').waitFor();
+    await page.getByTestId('near-home-summary').filter({ hasText: '2 Büros im Umkreis von 25 km' }).waitFor();
     expect(await names(page)).toEqual(['Co-Working Erlangen Hauptbahnhof', 'Satellitenbüro Fürth Rathaus']);
     await page.waitForFunction(() => document.querySelectorAll('.nb-map-marker').length === 2);
 
@@ -125,10 +125,10 @@ describe('offices near home', () => {
     expect(await page.locator('.nb-map-marker').count()).toBe(2);
 
     await page.getByLabel('Umkreis').selectOption({ label: '10 km' });
-    await page.getByText('1 Büro im Umkreis von 10 km').waitFor();
+    await page.getByTestId('near-home-summary').filter({ hasText: '1 Büro im Umkreis von 10 km' }).waitFor();
     expect(await names(page)).toEqual(['Satellitenbüro Fürth Rathaus']);
     await page.getByLabel('Umkreis').selectOption({ label: 'alle Büros' });
-    await page.getByText('2 Büros, nach Entfernung sortiert').waitFor();
+    await page.getByTestId('near-home-summary').filter({ hasText: '2 Büros, nach Entfernung sortiert' }).waitFor();
     await expectNoAxeViolations(page, 'near home at 320 px, tiles blocked');
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
