@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { AccessibilityModule } from './accessibility/accessibility.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { ColleaguesModule } from './colleagues/colleagues.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { FacilityModule } from './facility/facility.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         OrganisationsModule,
         PlacesModule,
         BookingsModule,
+        ColleaguesModule,
         SharingModule,
         WaitlistModule,
         TeamsModule,

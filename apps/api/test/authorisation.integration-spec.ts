@@ -38,6 +38,7 @@ const REFUSALS = [
   'BOOKING_NOT_FOUND',
   'TEAM_NOT_FOUND',
   'PRESENCE_DAY_NOT_FOUND',
+  'COLLEAGUE_NOT_FOUND',
 ];
 
 interface World {
@@ -64,6 +65,8 @@ interface World {
   itNrwId: string;
   /** A second team of IT.NRW (lead Fatma Demir, member Peter Schulz), for deleteTeam. */
   throwawayTeamId: string;
+  /** A person of IT.NRW who lets the organisation see when they are in, booked at the private office on day 11. */
+  visibleColleagueId: string;
 }
 
 type Request = { query: string; variables?: Record<string, unknown> };
@@ -85,6 +88,70 @@ const RECHENZENTRUM_MANAGERS: readonly Actor[] = ['teamLead', 'orgAdmin'];
 const MUENSTER_MANAGERS: readonly Actor[] = ['facilityManager', 'orgAdmin'];
 
 const OPERATIONS: Record<string, OperationSpec> = {
+  whosIn: {
+    kind: 'query',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'query($o: ID!, $d: String!) { whosIn(officeId: $o, date: $d) { colleague { id } deskCode } }',
+      variables: { o: world.privateOfficeId, d: nextOpenDay(11, 'NW') },
+    }),
+  },
+  colleagueSearch: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    request: () => ({ query: '{ colleagueSearch(query: "Sichtbar") { id displayName } }' }),
+  },
+  myFavouriteDesks: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    request: () => ({ query: '{ myFavouriteDesks { deskId officeName } }' }),
+  },
+  myFavouriteColleagues: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    request: () => ({ query: '{ myFavouriteColleagues { id upcoming { date } } }' }),
+  },
+  addFavouriteDesk: {
+    kind: 'mutation',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'mutation($d: ID!) { addFavouriteDesk(deskId: $d) { deskId } }',
+      variables: { d: world.privateDeskIds[0] },
+    }),
+  },
+  removeFavouriteDesk: {
+    kind: 'mutation',
+    // Removing one's own bookmark needs no access to the desk: everyone signed in, false when there was none.
+    allowed: SIGNED_IN,
+    request: (world) => ({
+      query: 'mutation($d: ID!) { removeFavouriteDesk(deskId: $d) }',
+      variables: { d: world.privateDeskIds[1] },
+    }),
+  },
+  addFavouriteColleague: {
+    kind: 'mutation',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'mutation($c: ID!) { addFavouriteColleague(colleagueId: $c) { id } }',
+      variables: { c: world.visibleColleagueId },
+    }),
+  },
+  removeFavouriteColleague: {
+    kind: 'mutation',
+    allowed: SIGNED_IN,
+    request: (world) => ({
+      query: 'mutation($c: ID!) { removeFavouriteColleague(colleagueId: $c) }',
+      variables: { c: world.visibleColleagueId },
+    }),
+  },
+  bookNextTo: {
+    kind: 'mutation',
+    allowed: OWN_ORGANISATION,
+    request: (world) => ({
+      query: 'mutation($i: BookNextToInput!) { bookNextTo(input: $i) { id } }',
+      variables: { i: { colleagueId: world.visibleColleagueId, date: nextOpenDay(11, 'NW'), part: 'AFTERNOON' } },
+    }),
+  },
   managedOffices: {
     kind: 'query',
     // Everyone holding either role may ask; the other organisation's admin gets its own offices.
@@ -634,7 +701,18 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       cancelPresenceDayId: '',
       itNrwId: '',
       throwawayTeamId: '',
+      visibleColleagueId: '',
     };
+    const [visible] = await addPeople(test, 1, 'Sichtbare Kollegin');
+    world.visibleColleagueId = visible ?? '';
+    await test.sql(`UPDATE people SET visibility = 'ORGANISATION' WHERE id = $1`, [world.visibleColleagueId]);
+    const colleagueBooked = await graphql(
+      test.api.url,
+      'mutation($i: BookDeskInput!) { bookDesk(input: $i) { id } }',
+      { i: { deskId: world.privateDeskIds[6], date: nextOpenDay(11, 'NW'), part: 'FULL_DAY' } },
+      world.visibleColleagueId,
+    );
+    expect(colleagueBooked.errors).toBeUndefined();
     const booked = await graphql<{ bookDesk: { id: string } }>(
       test.api.url,
       'mutation($i: BookDeskInput!) { bookDesk(input: $i) { id } }',

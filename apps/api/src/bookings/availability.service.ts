@@ -178,7 +178,7 @@ export class AvailabilityService {
   }
 }
 
-function requireCivilDate(date: string): CivilDate {
+export function requireCivilDate(date: string): CivilDate {
   const parsed = parseCivilDate(date);
   if (!parsed.ok) {
     throw new BookingRefusedError({

@@ -18,6 +18,6 @@ import { NoShowReleaseJob } from './no-show-release.job.js';
     CheckInResolver,
     NoShowReleaseJob,
   ],
-  exports: [BookingsService, NoShowReleaseJob],
+  exports: [BookingsService, AvailabilityService, NoShowReleaseJob],
 })
 export class BookingsModule {}

@@ -7,6 +7,7 @@ import { Presence1764500000000 } from './1764500000000-presence.js';
 import { PostalCodes1764600000000 } from './1764600000000-postal-codes.js';
 import { CalendarFeeds1764700000000 } from './1764700000000-calendar-feeds.js';
 import { CancellationReasons1764800000000 } from './1764800000000-cancellation-reasons.js';
+import { Favourites1764900000000 } from './1764900000000-favourites.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PostalCodes1764600000000,
   CalendarFeeds1764700000000,
   CancellationReasons1764800000000,
+  Favourites1764900000000,
 ];
