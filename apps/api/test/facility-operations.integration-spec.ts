@@ -350,6 +350,95 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
     expect(await statusOf([made[1] ?? ''])).toEqual(['CANCELLED']);
   });
 
+  it('hands the room an unblocked desk or a higher cap makes to the people waiting, in the same transaction', async () => {
+    const { officeId, deskIds, manager, people } = await setUp(2, 4);
+    const [anna, ben, waitingFirst, waitingSecond] = people;
+    const date = daysFromToday(13);
+    // Desk 2 blocked, desk 1 booked: the office is full; two people wait, first for the morning, then a full day.
+    await graphql(url, BLOCK, { i: { deskId: deskIds[1], reason: 'Umbau' } }, manager);
+    await book(anna, deskIds[0], date, 'FULL_DAY');
+    for (const [person, part] of [
+      [waitingFirst, 'MORNING'],
+      [waitingSecond, 'FULL_DAY'],
+    ] as const) {
+      const joined = await graphql(
+        url,
+        'mutation($i: JoinWaitlistInput!) { joinWaitlist(input: $i) { status } }',
+        { i: { officeId, date, part } },
+        person,
+      );
+      expect(joined.errors).toBeUndefined();
+    }
+    const firstLive = follow(waitingFirst);
+    try {
+      await live(waitingFirst, firstLive.recorder, deskIds[0]);
+      const unblocked = await graphql<{ unblockDesk: Result & { seatedFromWaitlist: number } }>(
+        url,
+        UNBLOCK.replace('cancelledBookings', 'cancelledBookings seatedFromWaitlist'),
+        { d: deskIds[1] },
+        manager,
+      );
+      expect(unblocked.data?.unblockDesk).toMatchObject({ cancelledBookings: 0, seatedFromWaitlist: 1 });
+      await firstLive.recorder.waitFor(1, 5000);
+      expect(firstLive.recorder.events[0]).toMatchObject({
+        reason: 'WAITLIST_ASSIGNED',
+        booking: { status: 'BOOKED' },
+      });
+    } finally {
+      await firstLive.stop();
+    }
+    // The first in line got the freed desk for the morning; the full day no longer fits anywhere: still waiting.
+    expect(
+      await test.sql<{ person_id: string; status: string }>(
+        'SELECT person_id, status FROM waitlist_entries WHERE office_id = $1 ORDER BY created_at',
+        [officeId],
+      ),
+    ).toEqual([
+      { person_id: waitingFirst, status: 'ASSIGNED' },
+      { person_id: waitingSecond, status: 'WAITING' },
+    ]);
+    expect(
+      await test.sql('SELECT desk_id, part, source FROM bookings WHERE person_id = $1 AND date = $2', [
+        waitingFirst,
+        date,
+      ]),
+    ).toEqual([{ desk_id: deskIds[1], part: 'MORNING', source: 'WAITLIST' }]);
+
+    // A cap of 50 % (1 desk per half-day) cancels the newest booking above it (the morning the waitlist gave) and
+    // makes a person wait on another date; lifting it seats whoever waits where there is room, in line order.
+    const capped = daysFromToday(14);
+    const capping = await graphql<{ setOfficeCapacity: Result }>(
+      url,
+      CAPACITY,
+      { i: { officeId, capacityShare: 0.5 } },
+      manager,
+    );
+    expect(capping.data?.setOfficeCapacity.cancelledBookings).toBe(1);
+    await book(ben, deskIds[0], capped, 'FULL_DAY');
+    await graphql(
+      url,
+      'mutation($i: JoinWaitlistInput!) { joinWaitlist(input: $i) { status } }',
+      { i: { officeId, date: capped, part: 'AFTERNOON' } },
+      waitingSecond,
+    );
+    const lift = (dryRun: boolean) =>
+      graphql<{ setOfficeCapacity: { seatedFromWaitlist: number; dryRun: boolean } }>(
+        url,
+        'mutation($i: OfficeCapacityInput!) { setOfficeCapacity(input: $i) { seatedFromWaitlist dryRun } }',
+        { i: { officeId, capacityShare: null, dryRun } },
+        manager,
+      );
+    const seatsOf = () =>
+      test.sql('SELECT date, desk_id, part, source FROM bookings WHERE person_id = $1 ORDER BY date', [waitingSecond]);
+    expect((await lift(true)).data?.setOfficeCapacity).toEqual({ seatedFromWaitlist: 2, dryRun: true });
+    expect(await seatsOf()).toEqual([]);
+    expect((await lift(false)).data?.setOfficeCapacity).toEqual({ seatedFromWaitlist: 2, dryRun: false });
+    expect(await seatsOf()).toEqual([
+      { date, desk_id: deskIds[1], part: 'FULL_DAY', source: 'WAITLIST' },
+      { date: capped, desk_id: deskIds[1], part: 'AFTERNOON', source: 'WAITLIST' },
+    ]);
+  });
+
   it('never leaves a live booking on a blocked desk or a closed day when bookings race the operation', async () => {
     const { officeId, deskIds, manager, people } = await setUp(4, 8);
     const dates = [1, 2, 3, 4].map((n) => daysFromToday(20 + n));

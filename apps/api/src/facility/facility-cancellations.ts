@@ -2,6 +2,7 @@ import { addDays, bookedInBusiestHalf, capacityCap, type CivilDate, type DayPart
 import type { EntityManager } from 'typeorm';
 
 import { officeDayKey, TransactionLocks } from '../bookings/advisory-locks.js';
+import { type FreedDesk, handOverFreedDesk, type WaitlistAssignment } from '../bookings/waitlist-handover.js';
 import type { BookingChangeReason } from '../realtime/my-booking-events.js';
 
 /** A booking a facility operation cancelled: what to tell its person and the desk's watchers after the commit. */
@@ -35,13 +36,63 @@ export async function lockOfficeDays(
   from: CivilDate,
   to: CivilDate,
   extraDates: readonly CivilDate[] = [],
-): Promise<void> {
+): Promise<TransactionLocks> {
   const dates = new Set<CivilDate>(extraDates);
   for (let date = from; date <= to; date = addDays(date, 1)) dates.add(date);
-  await new TransactionLocks(manager).lockAll(
+  const locks = new TransactionLocks(manager);
+  await locks.lockAll(
     [...dates].map((date) => officeDayKey(officeId, date)),
     [],
   );
+  return locks;
+}
+
+/** Dates from `today` on on which someone waits for a desk at the office. */
+export async function waitingDates(manager: EntityManager, officeId: string, today: CivilDate): Promise<CivilDate[]> {
+  const rows: { date: CivilDate }[] = await manager.query(
+    `SELECT DISTINCT date FROM waitlist_entries WHERE office_id = $1 AND date >= $2 AND status = 'WAITING'
+     ORDER BY date`,
+    [officeId, today],
+  );
+  return rows.map((row) => row.date);
+}
+
+/**
+ * Seats the people waiting at the office on `dates` where an operation made room (an unblocked desk, a higher cap or
+ * none): every active desk not taken for the whole day is offered to the waitlist as a freed desk would be
+ * (`handOverFreedDesk`: in the order people joined, with every booking rule, the cap included). Call under the
+ * office-day locks of all the dates, with the `TransactionLocks` that took them.
+ */
+export async function seatWaitingPeople(
+  manager: EntityManager,
+  locks: TransactionLocks,
+  officeId: string,
+  dates: readonly CivilDate[],
+  now: Date,
+): Promise<WaitlistAssignment[]> {
+  const assignments: WaitlistAssignment[] = [];
+  for (const date of dates) {
+    const desks: { id: string }[] = await manager.query(
+      `SELECT d.id FROM desks d
+       WHERE d.office_id = $1 AND d.active AND NOT (
+         EXISTS (SELECT 1 FROM bookings b WHERE b.desk_id = d.id AND b.date = $2 AND b.status IN ('BOOKED', 'CHECKED_IN')
+                   AND b.part IN ('MORNING', 'FULL_DAY'))
+         AND EXISTS (SELECT 1 FROM bookings b WHERE b.desk_id = d.id AND b.date = $2
+                       AND b.status IN ('BOOKED', 'CHECKED_IN') AND b.part IN ('AFTERNOON', 'FULL_DAY')))
+       ORDER BY d.code`,
+      [officeId, date],
+    );
+    for (const desk of desks) {
+      const freed: FreedDesk = { officeId, deskId: desk.id, date, part: 'FULL_DAY' };
+      assignments.push(...(await handOverFreedDesk(manager, locks, freed, now)));
+      const [waiting]: { count: number }[] = await manager.query(
+        `SELECT count(*)::int AS count FROM waitlist_entries WHERE office_id = $1 AND date = $2 AND status = 'WAITING'`,
+        [officeId, date],
+      );
+      if ((waiting?.count ?? 0) === 0) break;
+    }
+  }
+  return assignments;
 }
 
 /** Dates from `today` on with live bookings at the office (or of one desk). */

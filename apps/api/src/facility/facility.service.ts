@@ -9,6 +9,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { assignedEvents } from '../bookings/bookings.service.js';
+import type { WaitlistAssignment } from '../bookings/waitlist-handover.js';
 import type { Caller } from '../identity/caller.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
 import { MyBookingEvents } from '../realtime/my-booking-events.js';
@@ -37,6 +39,8 @@ import {
   type FacilityCancellation,
   liveBookingDates,
   lockOfficeDays,
+  seatWaitingPeople,
+  waitingDates,
 } from './facility-cancellations.js';
 import { ManagedOfficesReader } from './managed-offices.reader.js';
 import type { FacilityOperationResult } from './models/managed-office.model.js';
@@ -46,6 +50,8 @@ interface Outcome {
   readonly officeId: string;
   readonly cancellations: readonly FacilityCancellation[];
   readonly endedWaitlistEntries: number;
+  /** Bookings the waitlist made where the operation made room (an unblocked desk, a higher cap). */
+  readonly seated?: readonly WaitlistAssignment[];
   /** Desk and dates whose availability changed besides the cancelled bookings (a blocked or unblocked desk). */
   readonly deskDates?: { readonly deskId: string; readonly dates: readonly CivilDate[] };
 }
@@ -97,17 +103,23 @@ export class FacilityService {
     });
   }
 
-  /** Makes a blocked desk bookable again; unblocking a desk that is not blocked changes nothing. */
+  /**
+   * Makes a blocked desk bookable again, and hands it (and the room a higher cap gives) to the people waiting at the
+   * office from today on, in the same transaction; unblocking a desk that is not blocked changes nothing.
+   */
   unblockDesk(caller: Caller, deskId: string, now: Date = new Date()): Promise<FacilityOperationResult> {
     return this.run(caller, false, async (manager) => {
       const { office, active } = await requireManagedDesk(manager, caller, deskId);
       if (active) return { officeId: office.id, cancellations: [], endedWaitlistEntries: 0 };
-      await manager.query('UPDATE desks SET active = true, blocked_reason = NULL WHERE id = $1', [deskId]);
       const today = todayInOfficeZone(now);
+      const waiting = await waitingDates(manager, office.id, today);
+      const locks = await lockOfficeDays(manager, office.id, today, addDays(today, -1), waiting);
+      await manager.query('UPDATE desks SET active = true, blocked_reason = NULL WHERE id = $1', [deskId]);
       return {
         officeId: office.id,
         cancellations: [],
         endedWaitlistEntries: 0,
+        seated: await seatWaitingPeople(manager, locks, office.id, waiting, now),
         deskDates: { deskId, dates: datesFrom(today, addDays(today, office.booking_horizon_days)) },
       };
     });
@@ -143,24 +155,28 @@ export class FacilityService {
     });
   }
 
-  /** Sets the capacity cap (null: none) and cancels, from today on, the newest bookings above it. */
+  /**
+   * Sets the capacity cap (null: none) and cancels, from today on, the newest bookings above it; where the cap rose,
+   * the people waiting get the room, in the same transaction.
+   */
   setCapacity(caller: Caller, input: OfficeCapacityInput, now: Date = new Date()): Promise<FacilityOperationResult> {
     const share = checkCapacityShare(input.capacityShare);
     return this.run(caller, input.dryRun, async (manager) => {
       const office: ManagedOfficeRow = await requireManagedOffice(manager, caller, input.officeId);
       const today = todayInOfficeZone(now);
-      await lockOfficeDays(
-        manager,
-        office.id,
-        today,
-        addDays(today, office.booking_horizon_days),
-        await liveBookingDates(manager, office.id, today),
-      );
+      const waiting = await waitingDates(manager, office.id, today);
+      const locks = await lockOfficeDays(manager, office.id, today, addDays(today, office.booking_horizon_days), [
+        ...(await liveBookingDates(manager, office.id, today)),
+        ...waiting,
+      ]);
       await manager.query('UPDATE offices SET capacity_share = $2 WHERE id = $1', [office.id, share]);
+      const cancellations = await cancelAboveCap(manager, office.id, today);
       return {
         officeId: office.id,
-        cancellations: await cancelAboveCap(manager, office.id, today),
+        cancellations,
         endedWaitlistEntries: 0,
+        // A higher cap (or none) makes room for those waiting; a lower one cancelled above and seats nobody.
+        seated: await seatWaitingPeople(manager, locks, office.id, waiting, now),
       };
     });
   }
@@ -196,6 +212,7 @@ export class FacilityService {
       office: await this.reader.managedOffice(caller, outcome.officeId, todayInOfficeZone()),
       cancelledBookings: outcome.cancellations.length,
       endedWaitlistEntries: outcome.endedWaitlistEntries,
+      seatedFromWaitlist: outcome.seated?.length ?? 0,
       dryRun,
     };
   }
@@ -205,9 +222,11 @@ export class FacilityService {
    * desks of their cancelled bookings, then the other dates of a blocked or unblocked desk (up to the horizon).
    */
   private async announce(outcome: Outcome): Promise<void> {
-    await this.myEvents.changed(
-      outcome.cancellations.map(({ personId, bookingId, reason }) => ({ personId, bookingId, reason })),
-    );
+    const seated = outcome.seated ?? [];
+    await this.myEvents.changed([
+      ...outcome.cancellations.map(({ personId, bookingId, reason }) => ({ personId, bookingId, reason })),
+      ...assignedEvents(seated),
+    ]);
     const announced = new Set<string>();
     const deskChanged = async (deskId: string, date: CivilDate): Promise<void> => {
       const key = `${deskId}/${date}`;
@@ -216,6 +235,7 @@ export class FacilityService {
       await this.availability.deskChanged({ officeId: outcome.officeId, date, deskId });
     };
     for (const cancellation of outcome.cancellations) await deskChanged(cancellation.deskId, cancellation.date);
+    for (const assignment of seated) await deskChanged(assignment.deskId, assignment.date);
     const deskDates = outcome.deskDates;
     if (deskDates) for (const date of deskDates.dates) await deskChanged(deskDates.deskId, date);
   }

@@ -80,6 +80,11 @@ export class FacilityOperationResult {
   @Field(() => Int, { description: 'Waitlist entries of closed dates that were (or would be) ended.' })
   endedWaitlistEntries!: number;
 
+  @Field(() => Int, {
+    description: 'People waiting who got a desk because the operation made room (an unblocked desk, a higher cap).',
+  })
+  seatedFromWaitlist!: number;
+
   @Field({ description: 'True: nothing was changed, the counts say what the operation would do.' })
   dryRun!: boolean;
 }

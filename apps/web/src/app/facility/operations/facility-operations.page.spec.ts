@@ -5,6 +5,7 @@ import type { FacilityOperationResult, ManagedOffice } from './data-access/facil
 import { FacilityOperationsApi } from './data-access/facility-operations.api';
 import {
   confirmationText,
+  doneText,
   percentFromShare,
   replaceOffice,
   shareFromPercent,
@@ -33,7 +34,7 @@ function aManagedOffice(overrides: Partial<ManagedOffice> = {}): ManagedOffice {
 }
 
 function aResult(office: ManagedOffice, cancelledBookings: number, dryRun: boolean): FacilityOperationResult {
-  return { office, cancelledBookings, endedWaitlistEntries: 0, dryRun };
+  return { office, cancelledBookings, endedWaitlistEntries: 0, seatedFromWaitlist: 0, dryRun };
 }
 
 describe('facility operations state', () => {
@@ -57,6 +58,16 @@ describe('facility operations state', () => {
     expect(
       confirmationText('Schließung hinzufügen', { ...aResult(office, 3, true), endedWaitlistEntries: 2 }),
     ).toContain('Dabei werden 3 Buchungen storniert. 2 Einträge auf der Warteliste enden.');
+  });
+
+  it('says how many people waiting got a desk', () => {
+    const office = aManagedOffice();
+    expect(doneText('Platz F-01 freigegeben', { ...aResult(office, 0, false), seatedFromWaitlist: 1 })).toBe(
+      'Platz F-01 freigegeben. 1 Person von der Warteliste hat einen Platz bekommen und wurde benachrichtigt.',
+    );
+    expect(doneText('Obergrenze geändert', { ...aResult(office, 0, false), seatedFromWaitlist: 3 })).toBe(
+      'Obergrenze geändert. 3 Personen von der Warteliste haben einen Platz bekommen und wurden benachrichtigt.',
+    );
   });
 
   it('replaces an office in the list', () => {

@@ -41,6 +41,7 @@ export interface FacilityOperationResult {
   readonly office: ManagedOffice;
   readonly cancelledBookings: number;
   readonly endedWaitlistEntries: number;
+  readonly seatedFromWaitlist: number;
   readonly dryRun: boolean;
 }
 
@@ -70,7 +71,7 @@ const MANAGED_OFFICE_FIELDS = `
   areas { id name desks { id code blocked blockedReason } }
   closures { id from to reason }
 `;
-const RESULT_FIELDS = `cancelledBookings endedWaitlistEntries dryRun office { ${MANAGED_OFFICE_FIELDS} }`;
+const RESULT_FIELDS = `cancelledBookings endedWaitlistEntries seatedFromWaitlist dryRun office { ${MANAGED_OFFICE_FIELDS} }`;
 
 export const MANAGED_OFFICES = graphqlOperation<{ managedOffices: ManagedOffice[] }>(
   `query ManagedOffices { managedOffices { ${MANAGED_OFFICE_FIELDS} } }`,

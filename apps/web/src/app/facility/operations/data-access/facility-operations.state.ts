@@ -38,8 +38,17 @@ export function confirmationText(action: string, dry: FacilityOperationResult): 
 
 /** What happened, for the status message. */
 export function doneText(action: string, result: FacilityOperationResult): string {
-  if (result.cancelledBookings === 0) return `${action}.`;
-  return $localize`${action}:action:. ${bookingsText(result.cancelledBookings)}:bookings: storniert; die Betroffenen wurden benachrichtigt.`;
+  const seated =
+    result.seatedFromWaitlist === 0
+      ? ''
+      : result.seatedFromWaitlist === 1
+        ? ` ${$localize`1 Person von der Warteliste hat einen Platz bekommen und wurde benachrichtigt.`}`
+        : ` ${$localize`${formatNumber(result.seatedFromWaitlist)}:count: Personen von der Warteliste haben einen Platz bekommen und wurden benachrichtigt.`}`;
+  if (result.cancelledBookings === 0) return `${action}.${seated}`;
+  return (
+    $localize`${action}:action:. ${bookingsText(result.cancelledBookings)}:bookings: storniert; die Betroffenen wurden benachrichtigt.` +
+    seated
+  );
 }
 
 /** The list with `office` in place of its old version. */
