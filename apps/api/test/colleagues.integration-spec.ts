@@ -362,6 +362,29 @@ describe.each(DATABASE_KINDS)("who's in, favourites and booking next to a collea
       }
     });
 
+    it("sits next to the colleague's desk of the part of the day asked for when they hold two", async () => {
+      const split = nextOpenDay(8);
+      await book('Mehmet Yılmaz', 'A-01', split, 'MORNING');
+      await book('Mehmet Yılmaz', 'A-10', split, 'AFTERNOON');
+      const morning = await graphql<{ bookNextTo: { deskCode: string } }>(
+        url,
+        BOOK_NEXT_TO,
+        { i: { colleagueId: as('Mehmet Yılmaz'), date: split, part: 'MORNING' } },
+        as('Uwe Krause'),
+      );
+      const afternoon = await graphql<{ bookNextTo: { deskCode: string } }>(
+        url,
+        BOOK_NEXT_TO,
+        { i: { colleagueId: as('Mehmet Yılmaz'), date: split, part: 'AFTERNOON' } },
+        as('Ulrike Neumann'),
+      );
+      const near = (code: string | undefined, to: string): boolean =>
+        code !== undefined &&
+        distance(desk(code), desk(to)) < distance(desk(code), desk(to === 'A-01' ? 'A-10' : 'A-01'));
+      expect(near(morning.data?.bookNextTo.deskCode, 'A-01')).toBe(true);
+      expect(near(afternoon.data?.bookNextTo.deskCode, 'A-10')).toBe(true);
+    });
+
     it('applies every booking rule: a second desk the same day is refused and nothing is written', async () => {
       const before = await count('bookings');
       const refused = await graphql(

@@ -119,7 +119,8 @@ export class ColleaguesService {
        JOIN people p ON p.id = b.person_id
        LEFT JOIN favourite_colleagues fc ON fc.person_id = $3 AND fc.colleague_id = p.id
        WHERE d.office_id = $1 AND b.date = $2 AND b.status IN ('BOOKED', 'CHECKED_IN') AND ${visibleTo(3)}
-       ORDER BY favourite DESC, p.display_name, p.id, b.part`,
+       ORDER BY favourite DESC, p.display_name, p.id,
+                CASE b.part WHEN 'MORNING' THEN 0 WHEN 'FULL_DAY' THEN 1 ELSE 2 END`,
       [officeId, day, caller.personId],
     );
     return rows.map((row) => ({
@@ -248,7 +249,8 @@ export class ColleaguesService {
   }
 
   /**
-   * Books the free desk nearest to a colleague's desk on the date (`nearestSeat`: same area first, by floor-plan
+   * Books the free desk nearest to a colleague's desk on the date (their desk for the part of the day asked for, when
+   * they hold two; `nearestSeat`: same area first, by floor-plan
    * position, else by desk number), through the ordinary booking, so every rule holds and the same refusals come
    * back. A desk lost to a racing booking makes it try the next nearest, up to three times.
    */
@@ -270,8 +272,10 @@ export class ColleaguesService {
       `SELECT d.office_id, d.id AS desk_id, d.area_id, d.code, d.position_x AS x, d.position_y AS y
          FROM bookings b JOIN desks d ON d.id = b.desk_id JOIN offices f ON f.id = d.office_id
          WHERE b.person_id = $1 AND b.date = $2 AND b.status IN ('BOOKED', 'CHECKED_IN') AND ${officeOpenTo(3)}
-         ORDER BY b.part LIMIT 1`,
-      [colleague.id, date, caller.organisationId],
+         ORDER BY (b.part = $4 OR b.part = 'FULL_DAY' OR $4 = 'FULL_DAY') DESC,
+                  CASE b.part WHEN 'MORNING' THEN 0 WHEN 'FULL_DAY' THEN 1 ELSE 2 END
+         LIMIT 1`,
+      [colleague.id, date, caller.organisationId, input.part],
     );
     if (!seat) throw new ColleagueNotInError(colleague.display_name, date);
     const beside: SeatCandidate = { deskId: seat.desk_id, areaId: seat.area_id, code: seat.code, x: seat.x, y: seat.y };
