@@ -8,26 +8,29 @@ describe('CoalescedReads', () => {
   function setUp(reads: (n: number) => StreamRead<number>, intervalMs = 100) {
     const pubSub = new PubSub();
     let count = 0;
+    const readAt: number[] = [];
     const stream = new CoalescedReads<number>(
       pubSub.asyncIterableIterator<unknown>('changed'),
       async () => {
         count += 1;
+        readAt.push(performance.now());
         return reads(count);
       },
       intervalMs,
     );
-    return { pubSub, stream, readCount: () => count };
+    return { pubSub, stream, readCount: () => count, readAt };
   }
 
   it('reads at once on the first signal, then coalesces a burst into one more read with the newest state', async () => {
-    const { pubSub, stream, readCount } = setUp((n) => ({ value: n, end: false }));
+    const { pubSub, stream, readCount, readAt } = setUp((n) => ({ value: n, end: false }));
     const first = stream.next();
     await pubSub.publish('changed', {});
     expect(await first).toEqual({ value: 1, done: false });
     for (let i = 0; i < 50; i += 1) await pubSub.publish('changed', {});
-    const started = Date.now();
     expect(await stream.next()).toEqual({ value: 2, done: false });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+    // The second read waited for the interval after the first (timers never fire early; 1 ms for their rounding).
+    const [firstRead = 0, secondRead = 0] = readAt;
+    expect(secondRead - firstRead).toBeGreaterThanOrEqual(99);
     await pause(250);
     expect(readCount()).toBe(2);
     await stream.return();
