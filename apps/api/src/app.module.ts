@@ -1,7 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import type { ServerOptions } from 'graphql-ws';
 import type { DataSource } from 'typeorm';
 
 import { AccessibilityModule } from './accessibility/accessibility.module.js';
@@ -23,10 +24,24 @@ import { PlacesModule } from './places/places.module.js';
 import { PresenceDaysModule } from './presence/days/presence-days.module.js';
 import { TeamsModule } from './presence/teams/teams.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { graphqlLimitRules, keepLimitCode, validateWithLimits } from './security/graphql-limits.js';
 import { SharingModule } from './sharing/sharing.module.js';
 import { WaitlistModule } from './waitlist/waitlist.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * graphql-ws's options. `validate` is not in Nest's type of them, but Nest hands every option on to graphql-ws's
+ * `useServer`: subscriptions are held to the same limits as HTTP requests (Apollo's `validationRules` cover HTTP only).
+ */
+function graphqlWsOptions(authenticator: Authenticator, config: AppConfig): GraphQLWsSubscriptionsConfig {
+  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'> = {
+    path: GRAPHQL_PATH,
+    ...webSocketAuthentication(authenticator),
+    validate: validateWithLimits(config.graphqlLimits),
+  };
+  return options;
+}
 
 @Module({})
 export class AppModule {
@@ -44,7 +59,11 @@ export class AppModule {
             path: GRAPHQL_PATH,
             autoSchemaFile: true,
             sortSchema: true,
-            subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH, ...webSocketAuthentication(authenticator) } },
+            subscriptions: { 'graphql-ws': graphqlWsOptions(authenticator, config) },
+            validationRules: graphqlLimitRules(config.graphqlLimits),
+            formatError: keepLimitCode,
+            // One operation per request: a batch would multiply every limit above (refused as BATCH_NOT_ALLOWED).
+            allowBatchedHttpRequests: false,
             context: createGraphqlContext,
             introspection: !config.production,
             graphiql: false,

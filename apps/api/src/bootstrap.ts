@@ -12,6 +12,9 @@ import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { PublicUrl } from './config/public-url.js';
 import { Database } from './database/database.js';
+import { installCors } from './security/cors.js';
+import { installHttpLimits } from './security/http-limits.js';
+import { installSecurityHeaders } from './security/security-headers.js';
 import { serveWebClient } from './web/serve-web-client.js';
 
 export interface RunningApi {
@@ -32,11 +35,16 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.dataSource), {
       logger: logLevels ?? ['log', 'warn', 'error'],
+      // The body parsers come with the request limits (installHttpLimits), before anything reads a body.
+      bodyParser: false,
     });
   } catch (error) {
     await database.close();
     throw error;
   }
+  installSecurityHeaders(app, config);
+  installCors(app, config.corsOrigins);
+  installHttpLimits(app, GRAPHQL_PATH, config.graphqlLimits);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new GraphqlErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');

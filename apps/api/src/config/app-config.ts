@@ -1,5 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 
+import type { GraphqlLimits } from '../security/graphql-limits.js';
+import { readGraphqlLimits } from './graphql-limits-config.js';
 import { type MapConfig, readMapConfig } from './map-config.js';
 
 /** Configuration of one API process, read once from the environment and validated at boot. */
@@ -36,6 +38,10 @@ export interface AppConfig {
   readonly accessibilityContact: string | undefined;
   /** Tiles of the "near home" map (NAHBAR_MAP_TILE_URL, NAHBAR_MAP_ATTRIBUTION); undefined: no map, the list only. */
   readonly map: MapConfig | undefined;
+  /** Depth, aliases, cost, directives and body size a GraphQL request may have (NAHBAR_GRAPHQL_MAX_*, …). */
+  readonly graphqlLimits: GraphqlLimits;
+  /** Origins allowed to call the API from a browser (NAHBAR_CORS_ORIGINS, comma-separated); none by default. */
+  readonly corsOrigins: readonly string[];
 }
 
 /** Where people sign in and what the API accepts as a bearer token. */
@@ -110,6 +116,26 @@ function readPublicUrl(env: Env): string | undefined {
     throw new ConfigError('NAHBAR_PUBLIC_URL must not carry a query or fragment.');
   }
   return url.toString().replace(/\/+$/, '');
+}
+
+function readCorsOrigins(env: Env): string[] {
+  const raw = env['NAHBAR_CORS_ORIGINS']?.trim();
+  if (raw === undefined || raw === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(`NAHBAR_CORS_ORIGINS must list origins like https://intranet.example, got "${origin}".`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
+      throw new ConfigError(
+        `NAHBAR_CORS_ORIGINS must list bare origins (scheme, host, port; no path or slash), got "${origin}".`,
+      );
+    }
+    return origin;
+  });
 }
 
 function readNoShowInterval(env: Env): number {
@@ -227,6 +253,8 @@ export function loadConfig(
     noShowIntervalSeconds: readNoShowInterval(env),
     map: readMapConfig(env),
     accessibilityContact: readAccessibilityContact(env),
+    graphqlLimits: readGraphqlLimits(env),
+    corsOrigins: readCorsOrigins(env),
     ...(oidc ? { oidc } : {}),
   };
 }
