@@ -150,6 +150,13 @@ const VISITS: readonly Visit[] = [
     ready: settled,
   },
   {
+    route: 'favourites',
+    name: 'favourite desks and colleagues',
+    person: 'Mehmet Yılmaz',
+    path: () => '/favoriten',
+    ready: (page) => page.locator('[data-testid="favourite-colleagues"] [data-date]').waitFor({ timeout: 10_000 }),
+  },
+  {
     route: 'about',
     name: 'about nahbar',
     person: null,
@@ -257,7 +264,7 @@ describe('every page passes axe-core (WCAG 2.1 A and AA), on a computer and at 3
   );
 });
 
-/** Mehmet books A-01 for the morning of DATE; the ids the visits need. */
+/** Mehmet books A-01 for the morning of DATE and keeps favourites; Wiebke books A-05; the ids the visits need. */
 async function setUp(app: DemoApp): Promise<Ids> {
   const { offices } = await app.graphql.as<{ offices: { id: string; name: string }[] }>(
     'Mehmet Yılmaz',
@@ -288,6 +295,20 @@ async function setUp(app: DemoApp): Promise<Ids> {
   await app.graphql.as('Mehmet Yılmaz', 'mutation Book($input: BookDeskInput!) { bookDesk(input: $input) { id } }', {
     input: { deskId, date: DATE, part: 'MORNING' },
   });
+  // Favourites of Mehmet: the desk A-01 and Wiebke Fischer (she shares her days with the organisation), in on DATE.
+  await app.graphql.as('Mehmet Yılmaz', 'mutation Fav($deskId: ID!) { addFavouriteDesk(deskId: $deskId) { deskId } }', {
+    deskId,
+  });
+  const wiebkeDeskId = deskAvailability.find((desk) => desk.code === 'A-05')?.deskId;
+  if (!wiebkeDeskId) throw new Error('No desk A-05');
+  await app.graphql.as('Wiebke Fischer', 'mutation Book($input: BookDeskInput!) { bookDesk(input: $input) { id } }', {
+    input: { deskId: wiebkeDeskId, date: DATE, part: 'FULL_DAY' },
+  });
+  await app.graphql.as(
+    'Mehmet Yılmaz',
+    'mutation Fav($colleagueId: ID!) { addFavouriteColleague(colleagueId: $colleagueId) { id } }',
+    { colleagueId: await app.graphql.personId('Wiebke Fischer') },
+  );
   const { myTeams } = await app.graphql.as<{ myTeams: { id: string; name: string }[] }>(
     'Mehmet Yılmaz',
     '{ myTeams { id name } }',

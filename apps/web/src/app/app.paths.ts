@@ -21,6 +21,8 @@ export const ROUTE_PATHS = {
   about: 'ueber',
   /** Facility managers and organisation admins: the live occupancy board; `standort/verwaltung` runs the offices. */
   facility: 'standort',
+  /** Favourite desks and colleagues, with "Daneben buchen" on the days a favourite colleague is in. */
+  favourites: 'favoriten',
 } as const;
 
 /** Absolute links to the same routes, for routerLink and navigation. */
@@ -39,6 +41,7 @@ export const ROUTE_LINKS = {
   about: `/${ROUTE_PATHS.about}`,
   facility: `/${ROUTE_PATHS.facility}`,
   facilityOperations: `/${ROUTE_PATHS.facility}/verwaltung`,
+  favourites: `/${ROUTE_PATHS.favourites}`,
 } as const;
 
 /** Query parameter of the start page: the page to continue at after signing in. */

@@ -91,6 +91,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./near-home/near-home.routes').then((m) => m.NEAR_HOME_ROUTES),
   },
   {
+    path: ROUTE_PATHS.favourites,
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./favourites/favourites.routes').then((m) => m.FAVOURITES_ROUTES),
+  },
+  {
     // Open to everybody, like the licences it names.
     path: ROUTE_PATHS.about,
     title: $localize`Über nahbar – nahbar`,

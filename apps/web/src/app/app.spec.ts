@@ -69,7 +69,7 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe']);
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Favoriten']);
     expect(root.querySelector('[data-testid="current-person"]')?.textContent).toContain('Erika Mustermann');
     expect(root.querySelector('.who a[href="/profil"]')?.textContent).toContain('Profil');
     expect(root.querySelector('.who__switch')?.textContent).toContain('Person wechseln');
@@ -85,7 +85,7 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Team']);
+    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Favoriten', 'Team']);
     expect(root.querySelector('nav a[href="/team"]')).not.toBeNull();
   });
 
@@ -101,7 +101,15 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Standort', 'Verwaltung']);
+    expect(links).toEqual([
+      'Buchen',
+      'Meine Buchungen',
+      'Meine Woche',
+      'In der Nähe',
+      'Favoriten',
+      'Standort',
+      'Verwaltung',
+    ]);
   });
 
   it('offers "Standort" (the occupancy board) to facility managers, without the administration', async () => {
@@ -116,7 +124,15 @@ describe('App', () => {
     const root = await render();
 
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Buchen', 'Meine Buchungen', 'Meine Woche', 'In der Nähe', 'Standort', 'QR-Codes']);
+    expect(links).toEqual([
+      'Buchen',
+      'Meine Buchungen',
+      'Meine Woche',
+      'In der Nähe',
+      'Favoriten',
+      'Standort',
+      'QR-Codes',
+    ]);
     expect(root.querySelector('nav a[href="/standort"]')).not.toBeNull();
   });
 

@@ -5,14 +5,17 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aDesk } from '../../testing/desk-availability';
 import { FakeAvailabilityApi } from '../../testing/fake-availability-api';
+import { aBooking, aColleagueInOffice, aFavouriteDesk, FakeColleaguesApi } from '../../testing/fake-colleagues-api';
 import { anOfficeDay, HOLIDAY_DAY } from '../../testing/office-day';
 import type { BookingChange, Office } from '../core/graphql/api.types';
+import { ColleaguesApi } from '../favourites/data-access/colleagues.api';
 import { BookingsApi } from '../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { WaitlistApi } from '../shared/data-access/waitlist.api';
 import { todayInOfficeZone } from '../shared/date/civil-date';
 import { BookingPage } from './booking.page';
 import { AvailabilityApi } from './data-access/availability.api';
+import { WHOS_IN_DEBOUNCE_MS } from './data-access/whos-in.store';
 
 function office(id: string, name: string): Office {
   return {
@@ -45,17 +48,23 @@ describe('BookingPage', () => {
 
   let changes: WritableSignal<BookingChange | null>;
   let waitlist: { myWaitlist: jest.Mock; join: jest.Mock; leave: jest.Mock };
+  let colleagues: FakeColleaguesApi;
+  let myBookings: jest.Mock;
 
   beforeEach(() => {
     changes = signal<BookingChange | null>(null);
     waitlist = { myWaitlist: jest.fn(async () => []), join: jest.fn(), leave: jest.fn() };
+    colleagues = new FakeColleaguesApi();
+    myBookings = jest.fn(async () => []);
     api = new FakeAvailabilityApi();
     api.officeList = [office('o1', 'Rathaus'), office('o2', 'Bürgerhaus')];
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'buchen', component: BookingPage }]),
         { provide: AvailabilityApi, useValue: api },
-        { provide: BookingsApi, useValue: {} },
+        { provide: BookingsApi, useValue: { myBookings } },
+        { provide: ColleaguesApi, useValue: colleagues },
+        { provide: WHOS_IN_DEBOUNCE_MS, useValue: 0 },
         { provide: MyBookingChanges, useValue: { latest: changes.asReadonly(), version: signal(0) } },
         { provide: WaitlistApi, useValue: waitlist },
       ],
@@ -304,7 +313,8 @@ describe('BookingPage', () => {
       expect(statusOf(page, 'A-03')).toBe('blocked');
       const card = page.querySelector('[data-desk-code="A-03"]');
       expect(card?.textContent).toContain('gesperrt: Monitor defekt');
-      expect(card?.querySelector('button')).toBeNull();
+      // Only the favourite toggle: no way to book it.
+      expect(card?.querySelector('button:not([data-testid="favourite-toggle"])')).toBeNull();
       expect(page.querySelector('.summary')?.textContent).toContain('1 von 2 Plätzen frei');
     });
   });
@@ -498,6 +508,130 @@ describe('BookingPage', () => {
       expect(bookings.bookDesk).not.toHaveBeenCalled();
       marker(page, 'A-01')?.click();
       expect(bookings.bookDesk).toHaveBeenCalledWith({ deskId: 'id-A-01', date: today, part: 'FULL_DAY' });
+    });
+  });
+  describe('who is in', () => {
+    function section(page: HTMLElement): HTMLElement {
+      const found = page.querySelector<HTMLElement>('[data-testid="whos-in"]');
+      if (found === null) throw new Error('no "Wer ist da?" section');
+      return found;
+    }
+
+    function text(element: Element | null | undefined): string {
+      return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    }
+
+    it('lists the colleagues who allow it, with desk, area, part of the day and favourites in words', async () => {
+      colleagues.whosInList = [
+        aColleagueInOffice('Wiebke Fischer', {
+          colleague: { id: 'w', displayName: 'Wiebke Fischer', favourite: true },
+        }),
+        aColleagueInOffice('Mehmet Yılmaz', { deskCode: 'A-03', part: 'FULL_DAY' }),
+      ];
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      await settle();
+
+      expect(colleagues.whosInReads.at(-1)).toEqual({ officeId: 'o1', date: '2099-01-05' });
+      const items = [...section(page).querySelectorAll('li')];
+      expect(items.map((item) => text(item.querySelector('.whos-in__name')))).toEqual([
+        'Wiebke Fischer ★ Favorit',
+        'Mehmet Yılmaz',
+      ]);
+      expect(text(items[1]?.querySelector('.whos-in__where'))).toBe('Platz A-03 · Erdgeschoss · Ganzer Tag');
+      expect(items[1]?.querySelector('button')?.getAttribute('aria-label')).toBe(
+        'Daneben buchen (neben Mehmet Yılmaz)',
+      );
+    });
+
+    it('explains an empty list and links to the profile', async () => {
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      await settle();
+
+      expect(text(section(page))).toContain('Nur Kolleginnen und Kollegen, die das freigeben, erscheinen hier.');
+      expect(section(page).querySelector('[data-testid="whos-in-empty"]')).not.toBeNull();
+      expect(section(page).querySelector('a')?.getAttribute('href')).toBe('/profil#profile-settings');
+    });
+
+    it('reads again when a desk event of the office arrives', async () => {
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      api.lastRead().resolve([desk('A-01'), desk('A-02')]);
+      await settle();
+      const before = colleagues.whosInReads.length;
+
+      colleagues.whosInList = [aColleagueInOffice('Wiebke Fischer', { deskCode: 'A-02' })];
+      api.lastFollow().sink.next(desk('A-02', { free: false, morningFree: false, afternoonFree: false }));
+      await settle();
+      await settle();
+
+      expect(colleagues.whosInReads.length).toBe(before + 1);
+      expect(text(section(page))).toContain('Wiebke Fischer');
+    });
+
+    it('books next to a colleague for the part shown, says so and moves the focus to the desk', async () => {
+      colleagues.whosInList = [aColleagueInOffice('Mehmet Yılmaz')];
+      colleagues.nextBooking = aBooking({ deskId: 'id-A-04', deskCode: 'A-04' });
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      api.lastRead().resolve([desk('A-03', { free: false }), desk('A-04')]);
+      await settle();
+
+      section(page).querySelector('button')?.click();
+      await settle();
+      await settle();
+
+      expect(colleagues.bookNextToCalls).toEqual([
+        { colleagueId: 'p-Mehmet Yılmaz', date: '2099-01-05', part: 'MORNING' },
+      ]);
+      expect(text(section(page).querySelector('[role="status"]'))).toBe(
+        'Erledigt: Platz A-04 neben Mehmet Yılmaz gebucht: Mo., 05.01.2099, Vormittag.',
+      );
+      expect(document.activeElement?.id).toBe('desk-id-A-04');
+      // The person holds a desk that morning now: the button is gone and the page says why.
+      expect(section(page).querySelector('button')).toBeNull();
+      expect(text(section(page).querySelector('[data-testid="next-to-refusal"]'))).toContain(
+        'Sie haben zu dieser Zeit schon Platz A-04',
+      );
+    });
+
+    it('offers no "Daneben buchen" when the person holds a desk that day already, and says why', async () => {
+      colleagues.whosInList = [aColleagueInOffice('Mehmet Yılmaz')];
+      myBookings.mockResolvedValue([aBooking({ date: '2099-01-05', part: 'FULL_DAY', deskCode: 'B-01' })]);
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=AFTERNOON');
+      await settle();
+
+      expect(section(page).querySelector('button')).toBeNull();
+      expect(text(section(page).querySelector('[data-testid="next-to-refusal"]'))).toBe(
+        'Hinweis: Sie haben zu dieser Zeit schon Platz B-01 in Co-Working Erlangen Hauptbahnhof gebucht (Ganzer Tag). ' +
+          'Neben jemandem buchen können Sie nur, wenn Sie zu dieser Zeit noch keinen Platz haben. Stornieren Sie dafür zuerst Ihre Buchung.',
+      );
+    });
+  });
+
+  describe('favourite desks', () => {
+    function toggle(page: HTMLElement, code: string): HTMLButtonElement | null {
+      return page.querySelector<HTMLButtonElement>(`[data-desk-code="${code}"] [data-testid="favourite-toggle"]`);
+    }
+
+    it('marks favourites in words and toggles them with a pressed state named after the desk', async () => {
+      colleagues.favouriteDeskList = [aFavouriteDesk('A-02')];
+      const page = await open('/buchen?buero=o1&datum=2099-01-05&teil=MORNING');
+      api.lastRead().resolve([desk('A-01'), desk('A-02')]);
+      await settle();
+
+      expect(toggle(page, 'A-02')?.getAttribute('aria-pressed')).toBe('true');
+      expect(toggle(page, 'A-02')?.getAttribute('aria-label')).toBe('Platz A-02 als Favorit entfernen');
+      expect(page.querySelector('[data-desk-code="A-02"] [data-testid="favourite-mark"]')?.textContent).toContain(
+        'Ihr Favorit',
+      );
+      const first = toggle(page, 'A-01');
+      expect(first?.getAttribute('aria-pressed')).toBe('false');
+      expect(first?.textContent?.replace(/\s+/g, ' ').trim()).toBe('☆ Als Favorit merken');
+
+      first?.click();
+      await settle();
+
+      expect(toggle(page, 'A-01')).toBe(first);
+      expect(first?.getAttribute('aria-pressed')).toBe('true');
+      expect(first?.textContent?.replace(/\s+/g, ' ').trim()).toBe('★ Favorit entfernen');
     });
   });
 });

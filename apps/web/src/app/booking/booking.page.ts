@@ -9,12 +9,15 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 
-import { BOOKING_QUERY_PARAMS } from '../app.paths';
+import { BOOKING_QUERY_PARAMS, ROUTE_LINKS } from '../app.paths';
 import { errorMessageFor } from '../core/errors/error-messages';
 import type { BookRecurringInput, DeskAvailability, WaitlistEntry } from '../core/graphql/api.types';
+import type { ColleagueInOffice } from '../favourites/data-access/colleagues.api';
+import { alreadyBookedText } from '../favourites/data-access/colleagues.state';
+import { FavouriteDesksStore } from '../favourites/data-access/favourite-desks.store';
 import { MyBookingChanges } from '../shared/data-access/my-booking-changes';
 import { formatCivilDate, todayInOfficeZone } from '../shared/date/civil-date';
 import { DAY_PART_LABELS } from '../shared/labels/day-part.labels';
@@ -26,6 +29,7 @@ import { AvailabilityApi } from './data-access/availability.api';
 import { BookingWaitlistStore } from './data-access/booking-waitlist.store';
 import { DeskAvailabilityStore } from './data-access/desk-availability.store';
 import { RecurringBookingStore } from './data-access/recurring-booking.store';
+import { WhosInStore } from './data-access/whos-in.store';
 import type { DeskFilterQueryParams, DeskFilterSelection } from './desk-filter';
 import { deskFilterArgument, filterFromQueryParams, isFilterActive, queryParamsFromFilter } from './desk-filter';
 import type { DeskView } from './floor-plan';
@@ -51,10 +55,11 @@ import { WaitlistBox } from './ui/waitlist-box';
     DeskFilterForm,
     FloorPlan,
     RecurringBookingDialog,
+    RouterLink,
     StatusMessage,
     WaitlistBox,
   ],
-  providers: [DeskAvailabilityStore, RecurringBookingStore, BookingWaitlistStore],
+  providers: [DeskAvailabilityStore, RecurringBookingStore, BookingWaitlistStore, WhosInStore, FavouriteDesksStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking.page.html',
   styleUrl: './booking.page.css',
@@ -67,6 +72,9 @@ export class BookingPage {
   protected readonly store = inject(DeskAvailabilityStore);
   protected readonly recurring = inject(RecurringBookingStore);
   protected readonly waitlist = inject(BookingWaitlistStore);
+  protected readonly whosIn = inject(WhosInStore);
+  protected readonly favouriteDesks = inject(FavouriteDesksStore);
+  protected readonly links = ROUTE_LINKS;
   /** What had focus when the recurring dialog opened: focus goes back there when it closes. */
   private recurringTrigger: HTMLElement | null = null;
 
@@ -204,6 +212,21 @@ export class BookingPage {
 
   protected readonly showWaitlist = computed(() => this.store.officeFull() || this.waitlistEntry() !== null);
 
+  /**
+   * Why "Daneben buchen" is not offered, or null when it is: the person holds a desk at the time shown already (in
+   * any office, as their bookings say, or here, as the desks say a moment earlier).
+   */
+  protected readonly nextToRefusal = computed((): string | null => {
+    const own = this.whosIn.ownBookingFor(this.selection().part);
+    if (own !== null) return alreadyBookedText(own);
+    return this.store.desks().some((desk) => desk.myBookingId) ? alreadyBookedText(null) : null;
+  });
+
+  /** The accessible name of a "Daneben buchen" button: which colleague. */
+  protected nextToLabel(entry: ColleagueInOffice): string {
+    return $localize`Daneben buchen (neben ${entry.colleague.displayName}:name:)`;
+  }
+
   constructor() {
     effect(() => {
       const office = this.office();
@@ -214,7 +237,17 @@ export class BookingPage {
           office === null ? null : { officeId: office.id, date, part, ...(filter === undefined ? {} : { filter }) },
         );
         this.waitlist.clearNote();
+        this.whosIn.watch(office === null ? null : { officeId: office.id, date });
       });
+    });
+    // Every desk event of the office and day may be a colleague booking or cancelling: read "Wer ist da?" again.
+    let seenEvents = this.store.events();
+    effect(() => {
+      const events = this.store.events();
+      if (events !== seenEvents) {
+        seenEvents = events;
+        untracked(() => this.whosIn.refresh());
+      }
     });
     // An office closed to the person's organisation leaves the list (its desks' events come on their own).
     const changes = inject(MyBookingChanges);
@@ -290,6 +323,20 @@ export class BookingPage {
       const { date, part } = this.selection();
       void this.waitlist.join({ officeId: office.id, date, part });
     }
+  }
+
+  /**
+   * Books the desk nearest to the colleague for the part shown. The live events then show it as the person's; the
+   * focus moves to that desk's card (or to the section when the card is not shown), because the buttons go away.
+   */
+  protected async bookNextTo(entry: ColleagueInOffice): Promise<void> {
+    const booking = await this.whosIn.bookNextTo(entry, this.selection().part);
+    if (booking === null) return;
+    setTimeout(() => {
+      const target =
+        this.document.getElementById(`desk-${booking.deskId}`) ?? this.document.getElementById('whos-in-heading');
+      target?.focus();
+    });
   }
 
   protected leaveWaitlist(entry: WaitlistEntry): void {

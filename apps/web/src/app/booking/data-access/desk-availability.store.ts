@@ -64,6 +64,8 @@ export class DeskAvailabilityStore {
   private readonly overCapacity = signal(false);
   /** Whether the office takes bookings on the day shown, as last read; null until read (or when the read failed). */
   private readonly officeDay = signal<OfficeDay | null>(null);
+  /** Counts the live events received, for what else the page reads about the office and day ("Wer ist da?"). */
+  private readonly eventCount = signal(0);
   /** Counts reads of the office day, so that an answer to an older read is dropped. */
   private dayGeneration = 0;
   /**
@@ -93,6 +95,8 @@ export class DeskAvailabilityStore {
   readonly busyDeskId = this.busy.asReadonly();
   /** The office day as last read: refusal, cap and bookings. */
   readonly day = this.officeDay.asReadonly();
+  /** Moves with every live event of a desk of the office and date (for any part of the day). */
+  readonly events = this.eventCount.asReadonly();
   /**
    * The office takes no bookings on the day shown for a reason other than fullness (holiday, closure, closed weekday,
    * past, beyond the horizon): no desk can be booked, whatever frees up.
@@ -271,6 +275,7 @@ export class DeskAvailabilityStore {
   }
 
   private receive(desk: DeskAvailability): void {
+    this.eventCount.update((count) => count + 1);
     if (desk.deskId === this.busy()) {
       this.eventDuringAction = true;
     }

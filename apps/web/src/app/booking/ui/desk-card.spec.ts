@@ -172,4 +172,33 @@ describe('DeskCard', () => {
       'Bitte warten: Buchung von Platz A-03 wird storniert',
     );
   });
+  describe('favourite toggle', () => {
+    const toggleOf = (card: HTMLElement): HTMLButtonElement | null =>
+      card.querySelector<HTMLButtonElement>('[data-testid="favourite-toggle"]');
+
+    it('is left out until the favourites are known', async () => {
+      const card = await render(desk());
+      expect(toggleOf(card)).toBeNull();
+    });
+
+    it('says the state in words and in aria-pressed, and asks to toggle unless busy', async () => {
+      const toggle = jest.fn();
+      fixture.componentInstance.toggleFavourite.subscribe(toggle);
+      fixture.componentRef.setInput('favourite', true);
+      const card = await render(desk({ free: false, morningFree: false, afternoonFree: false }));
+
+      const button = toggleOf(card);
+      expect(button?.getAttribute('aria-pressed')).toBe('true');
+      expect(button?.getAttribute('aria-label')).toBe('Platz A-03 als Favorit entfernen');
+      expect(card.querySelector('[data-testid="favourite-mark"]')?.textContent).toContain('Ihr Favorit');
+      button?.click();
+      expect(toggle).toHaveBeenCalledTimes(1);
+
+      fixture.componentRef.setInput('favouriteBusy', true);
+      await fixture.whenStable();
+      button?.click();
+      expect(toggle).toHaveBeenCalledTimes(1);
+      expect(button?.getAttribute('aria-disabled')).toBe('true');
+    });
+  });
 });

@@ -41,6 +41,11 @@ export class DeskCard {
   readonly cancelBooking = output<void>();
   /** Book this desk on several days: the page opens the dialog. */
   readonly bookRecurring = output<void>();
+  /** Whether the person marked this desk as a favourite; null: no favourite toggle (e.g. not read yet). */
+  readonly favourite = input<boolean | null>(null);
+  /** The favourite mark of this desk is being changed. */
+  readonly favouriteBusy = input(false);
+  readonly toggleFavourite = output<void>();
 
   protected readonly status = computed(() => deskStatus(this.desk(), this.dayClosed()));
   protected readonly statusText = computed(() => {
@@ -87,6 +92,20 @@ export class DeskCard {
     }
     return this.status() === 'mine' ? $localize`Buchung von Platz ${code} stornieren` : $localize`Platz ${code} buchen`;
   });
+
+  /** The toggle's name says which desk, and what pressing it does: the state itself is in aria-pressed. */
+  protected readonly favouriteLabel = computed(() => {
+    const code = this.desk().code;
+    return this.favourite()
+      ? $localize`Platz ${code}:desk: als Favorit entfernen`
+      : $localize`Platz ${code}:desk: als Favorit merken`;
+  });
+
+  protected askToggleFavourite(): void {
+    if (!this.favouriteBusy()) {
+      this.toggleFavourite.emit();
+    }
+  }
 
   protected askRecurring(): void {
     if (!this.busy() && !this.waiting()) {
