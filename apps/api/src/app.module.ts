@@ -11,6 +11,7 @@ import { CalendarModule } from './calendar/calendar.module.js';
 import { ColleaguesModule } from './colleagues/colleagues.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
+import { DeskImportModule } from './desk-import/desk-import.module.js';
 import { FacilityModule } from './facility/facility.module.js';
 import { Authenticator } from './identity/authenticator.js';
 import { createGraphqlContext } from './identity/graphql-context.js';
@@ -83,6 +84,7 @@ export class AppModule {
         NearHomeModule,
         OccupancyModule,
         FacilityModule,
+        DeskImportModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

@@ -33,6 +33,7 @@ describe('GraphQL request limits (embedded database)', () => {
     test = await startTestApi('pglite', {
       NAHBAR_GRAPHQL_MAX_DEPTH: '2',
       NAHBAR_CORS_ORIGINS: 'https://intranet.example',
+      NAHBAR_MAX_BODY_BYTES: '300000',
     });
     url = test.api.url;
     const [row] = await test.sql<{ id: string }>(`SELECT id FROM people WHERE display_name = 'Anna Schmidt'`);
@@ -115,8 +116,17 @@ describe('GraphQL request limits (embedded database)', () => {
       status: 415,
       code: 'UNSUPPORTED_CONTENT_TYPE',
     });
-    const huge = JSON.stringify({ query: `{ authConfiguration { mode } } # ${'x'.repeat(200 * 1024)}` });
+    // The body may carry large variables (a desk list to import), up to the body limit…
+    const variables = JSON.stringify({
+      query: '{ authConfiguration { mode } }',
+      variables: { x: 'x'.repeat(250_000) },
+    });
+    expect(await post(url, variables)).toMatchObject({ status: 200 });
+    const huge = JSON.stringify({ query: '{ authConfiguration { mode } }', variables: { x: 'x'.repeat(400_000) } });
     expect(await post(url, huge)).toMatchObject({ status: 413, code: 'REQUEST_TOO_LARGE' });
+    // …but the operation's text is held to 100 KiB characters.
+    const long = JSON.stringify({ query: `{ authConfiguration { mode } } # ${'x'.repeat(110 * 1024)}` });
+    expect(await post(url, long)).toMatchObject({ status: 413, code: 'QUERY_TOO_LARGE' });
     expect(await post(url, '{"query": ')).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
     // And an ordinary request still works.
     expect(await post(url, one)).toMatchObject({
@@ -130,7 +140,7 @@ describe('GraphQL request limits (embedded database)', () => {
       start(controller) {
         const piece = new TextEncoder().encode(' '.repeat(64 * 1024));
         controller.enqueue(new TextEncoder().encode('{"query": "{ authConfiguration { mode } }"'));
-        for (let index = 0; index < 4; index += 1) controller.enqueue(piece);
+        for (let index = 0; index < 6; index += 1) controller.enqueue(piece);
         controller.enqueue(new TextEncoder().encode('}'));
         controller.close();
       },

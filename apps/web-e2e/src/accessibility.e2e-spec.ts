@@ -136,6 +136,13 @@ const VISITS: readonly Visit[] = [
     ready: (page) => page.getByRole('table').waitFor({ timeout: 10_000 }),
   },
   {
+    route: 'facilityImport',
+    name: 'desk import of a facility manager',
+    person: 'Lena Hoffmann',
+    path: () => '/standort/import',
+    ready: (page) => page.getByLabel('CSV-Datei').waitFor({ timeout: 10_000 }),
+  },
+  {
     route: 'myWeek',
     name: 'my week',
     person: 'Mehmet Yılmaz',

@@ -26,9 +26,13 @@ export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError
     return exception;
   }
   if (exception instanceof DomainError) {
-    const { code, messages } = exception;
+    const { code, messages, details } = exception;
     return new GraphQLError(exception.message, {
-      extensions: messages ? { code, messages: { de: messages.de, en: messages.en } } : { code },
+      extensions: {
+        ...details,
+        ...(messages ? { messages: { de: messages.de, en: messages.en } } : {}),
+        code,
+      },
     });
   }
   if (exception instanceof BadRequestException) {

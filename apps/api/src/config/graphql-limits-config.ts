@@ -9,6 +9,7 @@ const SETTINGS: readonly { readonly name: string; readonly key: keyof GraphqlLim
   { name: 'NAHBAR_GRAPHQL_MAX_COST', key: 'maxCost', max: 1_000_000 },
   { name: 'NAHBAR_GRAPHQL_MAX_DIRECTIVES', key: 'maxDirectives', max: 1000 },
   { name: 'NAHBAR_MAX_BODY_BYTES', key: 'maxBodyBytes', max: 100 * 1024 * 1024 },
+  { name: 'NAHBAR_GRAPHQL_MAX_QUERY_CHARS', key: 'maxQueryChars', max: 10 * 1024 * 1024 },
 ];
 
 /** The GraphQL request limits, each overridable by its environment variable (a whole number from 1). */

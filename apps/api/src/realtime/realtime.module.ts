@@ -31,7 +31,7 @@ import { TeamPresenceEvents } from './team-presence-events.js';
     MyBookingEvents,
     TeamPresenceEvents,
   ],
-  exports: [AvailabilityEvents, MyBookingEvents, TeamPresenceEvents],
+  exports: [PUB_SUB, AvailabilityEvents, MyBookingEvents, TeamPresenceEvents],
 })
 export class RealtimeModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}

@@ -25,8 +25,13 @@ export interface GraphqlLimits {
   /** graphql-armor's cost: 2 per object, 1 per scalar, growing ×1.5 per level. */
   readonly maxCost: number;
   readonly maxDirectives: number;
-  /** Bytes of a request body (HTTP POST). */
+  /**
+   * Bytes of a request body (HTTP POST). Large enough for a desk list imported as a mutation's variable
+   * (DESK_IMPORT_MAX_CHARS characters, JSON-escaped); the operation's text itself is held to `maxQueryBytes`.
+   */
   readonly maxBodyBytes: number;
+  /** Characters of the operation's text (`query`): what the GraphQL parser has to read. */
+  readonly maxQueryChars: number;
 }
 
 export const DEFAULT_GRAPHQL_LIMITS: GraphqlLimits = {
@@ -34,7 +39,8 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphqlLimits = {
   maxAliases: 15,
   maxCost: 5000,
   maxDirectives: 20,
-  maxBodyBytes: 100 * 1024,
+  maxBodyBytes: 10 * 1024 * 1024,
+  maxQueryChars: 100 * 1024,
 };
 
 /** Stable codes of refused requests, as clients see them in `extensions.code`. */
@@ -44,6 +50,7 @@ export const GraphqlLimitCode = {
   QueryTooCostly: 'QUERY_TOO_COSTLY',
   TooManyDirectives: 'TOO_MANY_DIRECTIVES',
   RequestTooLarge: 'REQUEST_TOO_LARGE',
+  QueryTooLarge: 'QUERY_TOO_LARGE',
   BatchNotAllowed: 'BATCH_NOT_ALLOWED',
   UnsupportedContentType: 'UNSUPPORTED_CONTENT_TYPE',
 } as const;

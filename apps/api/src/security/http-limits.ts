@@ -17,7 +17,8 @@ function refuse(response: Response, status: number, code: string, message: strin
  *   answered as typed GraphQL errors (REQUEST_TOO_LARGE, BAD_USER_INPUT) instead of an HTML page;
  * - on the GraphQL path: POST with `application/json` only (UNSUPPORTED_CONTENT_TYPE, 415), never GET, so that no
  *   link or image tag can run an operation (METHOD_NOT_ALLOWED, 405), and one operation per request
- *   (BATCH_NOT_ALLOWED, 400).
+ *   (BATCH_NOT_ALLOWED, 400) whose text is at most `maxQueryChars` long (QUERY_TOO_LARGE, 413): the body may be
+ *   larger for the variables (a desk list to import), never the text the GraphQL parser reads.
  */
 export function installHttpLimits(app: NestExpressApplication, graphqlPath: string, limits: GraphqlLimits): void {
   app.use(graphqlPath, (request: Request, response: Response, next: NextFunction) => {
@@ -49,13 +50,23 @@ export function installHttpLimits(app: NestExpressApplication, graphqlPath: stri
     next(error);
   });
   app.use(graphqlPath, (request: Request, response: Response, next: NextFunction) => {
-    if (Array.isArray(request.body)) {
+    const body: unknown = request.body;
+    if (Array.isArray(body)) {
       return refuse(response, 400, GraphqlLimitCode.BatchNotAllowed, 'Send one GraphQL operation per request.');
+    }
+    const query = typeof body === 'object' && body !== null ? (body as { query?: unknown }).query : undefined;
+    if (typeof query === 'string' && query.length > limits.maxQueryChars) {
+      return refuse(
+        response,
+        413,
+        GraphqlLimitCode.QueryTooLarge,
+        `The operation is longer than ${limits.maxQueryChars} characters.`,
+      );
     }
     next();
   });
 }
 
 function tooLarge(limits: GraphqlLimits): string {
-  return `The request is larger than ${Math.floor(limits.maxBodyBytes / 1024)} KiB.`;
+  return `The request is larger than ${Math.round(limits.maxBodyBytes / 1024)} KiB.`;
 }

@@ -23,6 +23,8 @@ export const ROUTE_PATHS = {
   facility: 'standort',
   /** Favourite desks and colleagues, with "Daneben buchen" on the days a favourite colleague is in. */
   favourites: 'favoriten',
+  /** Facility managers and organisation admins: importing offices, areas and desks from a CSV file. */
+  facilityImport: 'standort/import',
 } as const;
 
 /** Absolute links to the same routes, for routerLink and navigation. */
@@ -42,6 +44,7 @@ export const ROUTE_LINKS = {
   facility: `/${ROUTE_PATHS.facility}`,
   facilityOperations: `/${ROUTE_PATHS.facility}/verwaltung`,
   favourites: `/${ROUTE_PATHS.favourites}`,
+  facilityImport: `/${ROUTE_PATHS.facilityImport}`,
 } as const;
 
 /** Query parameter of the start page: the page to continue at after signing in. */

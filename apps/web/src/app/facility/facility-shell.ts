@@ -26,6 +26,11 @@ import { ROUTE_LINKS } from '../app.paths';
             >Verwaltung</a
           >
         </li>
+        <li>
+          <a [routerLink]="links.facilityImport" routerLinkActive="is-active" ariaCurrentWhenActive="page" i18n
+            >Import</a
+          >
+        </li>
       </ul>
     </nav>
     <router-outlet />

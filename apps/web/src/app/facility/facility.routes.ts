@@ -19,6 +19,11 @@ export const FACILITY_ROUTES: Routes = [
         title: $localize`Standortverwaltung – nahbar`,
         loadComponent: () => import('./operations/facility-operations.page').then((m) => m.FacilityOperationsPage),
       },
+      {
+        path: 'import',
+        title: $localize`Plätze importieren – nahbar`,
+        loadComponent: () => import('./import/desk-import.page').then((m) => m.DeskImportPage),
+      },
     ],
   },
 ];
