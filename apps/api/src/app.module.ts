@@ -25,6 +25,7 @@ import { PlacesModule } from './places/places.module.js';
 import { PresenceDaysModule } from './presence/days/presence-days.module.js';
 import { TeamsModule } from './presence/teams/teams.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { graphqlLimitRules, keepLimitCode, validateWithLimits } from './security/graphql-limits.js';
 import { SharingModule } from './sharing/sharing.module.js';
 import { WaitlistModule } from './waitlist/waitlist.module.js';
@@ -85,6 +86,7 @@ export class AppModule {
         OccupancyModule,
         FacilityModule,
         DeskImportModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

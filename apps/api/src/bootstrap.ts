@@ -12,6 +12,7 @@ import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { PublicUrl } from './config/public-url.js';
 import { Database } from './database/database.js';
+import { REPORTS_PATH } from './reports/reports.controller.js';
 import { installCors } from './security/cors.js';
 import { installHttpLimits } from './security/http-limits.js';
 import { installSecurityHeaders } from './security/security-headers.js';
@@ -48,7 +49,9 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new GraphqlErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');
-  const servesWebClient = config.webDir ? serveWebClient(app, config.webDir, [GRAPHQL_PATH, CALENDAR_PATH]) : false;
+  const servesWebClient = config.webDir
+    ? serveWebClient(app, config.webDir, [GRAPHQL_PATH, CALENDAR_PATH, REPORTS_PATH])
+    : false;
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as AddressInfo).port;
   // Without NAHBAR_PUBLIC_URL the check-in links point at this port: the one bound, not a configured 0.

@@ -318,6 +318,34 @@ const OPERATIONS: Record<string, OperationSpec> = {
     allowed: ['facilityManager', 'orgAdmin', 'otherOrgAdmin'],
     request: () => ({ query: '{ occupancyOffices { id } }' }),
   },
+  officeUtilisation: {
+    kind: 'query',
+    // The rule of officeOccupancy: Münster's facility manager and IT.NRW's admin; LDBV, which it is shared with, not.
+    allowed: MUENSTER_MANAGERS,
+    request: (world) => ({
+      query:
+        'query($o: ID!, $f: String!, $t: String!) { officeUtilisation(officeId: $o, from: $f, to: $t) { figures { utilisationRate } } }',
+      variables: { o: world.sharedOfficeId, f: daysFromToday(-28), t: daysFromToday(-1) },
+    }),
+  },
+  deskHeatmap: {
+    kind: 'query',
+    allowed: MUENSTER_MANAGERS,
+    request: (world) => ({
+      query:
+        'query($o: ID!, $f: String!, $t: String!) { deskHeatmap(officeId: $o, from: $f, to: $t) { areas { desks { utilisationRate } } } }',
+      variables: { o: world.sharedOfficeId, f: daysFromToday(-28), t: daysFromToday(-1) },
+    }),
+  },
+  utilisationOverview: {
+    kind: 'query',
+    // Everyone holding either role may ask; each sees the offices they run (the other admin LDBV's own).
+    allowed: ['facilityManager', 'orgAdmin', 'otherOrgAdmin'],
+    request: () => ({
+      query: 'query($f: String!, $t: String!) { utilisationOverview(from: $f, to: $t) { offices { officeId } } }',
+      variables: { f: daysFromToday(-28), t: daysFromToday(-1) },
+    }),
+  },
   officeAreas: {
     kind: 'query',
     allowed: OWN_ORGANISATION,

@@ -143,6 +143,13 @@ const VISITS: readonly Visit[] = [
     ready: (page) => page.getByLabel('CSV-Datei').waitFor({ timeout: 10_000 }),
   },
   {
+    route: 'facilityUtilisation',
+    name: 'utilisation of an office (chart, tables, heatmap)',
+    person: 'Lena Hoffmann',
+    path: () => '/standort/auslastung',
+    ready: (page) => page.getByTestId('weekday-table').waitFor({ timeout: 10_000 }),
+  },
+  {
     route: 'myWeek',
     name: 'my week',
     person: 'Mehmet Yılmaz',

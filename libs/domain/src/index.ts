@@ -19,3 +19,4 @@ export * from './lib/presence-ranking.js';
 export * from './lib/recurrence.js';
 export * from './lib/refusal-texts.js';
 export * from './lib/seating.js';
+export * from './lib/utilisation.js';

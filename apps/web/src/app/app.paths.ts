@@ -25,6 +25,8 @@ export const ROUTE_PATHS = {
   favourites: 'favoriten',
   /** Facility managers and organisation admins: importing offices, areas and desks from a CSV file. */
   facilityImport: 'standort/import',
+  /** Facility managers and organisation admins: utilisation of an office over a range, heatmap and CSV export. */
+  facilityUtilisation: 'standort/auslastung',
 } as const;
 
 /** Absolute links to the same routes, for routerLink and navigation. */
@@ -45,6 +47,7 @@ export const ROUTE_LINKS = {
   facilityOperations: `/${ROUTE_PATHS.facility}/verwaltung`,
   favourites: `/${ROUTE_PATHS.favourites}`,
   facilityImport: `/${ROUTE_PATHS.facilityImport}`,
+  facilityUtilisation: `/${ROUTE_PATHS.facilityUtilisation}`,
 } as const;
 
 /** Query parameter of the start page: the page to continue at after signing in. */

@@ -8,6 +8,7 @@ import { PostalCodes1764600000000 } from './1764600000000-postal-codes.js';
 import { CalendarFeeds1764700000000 } from './1764700000000-calendar-feeds.js';
 import { CancellationReasons1764800000000 } from './1764800000000-cancellation-reasons.js';
 import { Favourites1764900000000 } from './1764900000000-favourites.js';
+import { ReportIndexes1765000000000 } from './1765000000000-report-indexes.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CalendarFeeds1764700000000,
   CancellationReasons1764800000000,
   Favourites1764900000000,
+  ReportIndexes1765000000000,
 ];

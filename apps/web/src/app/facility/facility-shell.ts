@@ -22,6 +22,15 @@ import { ROUTE_LINKS } from '../app.paths';
           >
         </li>
         <li>
+          <a
+            [routerLink]="links.facilityUtilisation"
+            routerLinkActive="is-active"
+            ariaCurrentWhenActive="page"
+            i18n="utilisation over a range|"
+            >Auslastung</a
+          >
+        </li>
+        <li>
           <a [routerLink]="links.facilityOperations" routerLinkActive="is-active" ariaCurrentWhenActive="page" i18n
             >Verwaltung</a
           >

@@ -39,6 +39,7 @@ import {
   SET_OFFICE_CAPACITY,
   UNBLOCK_DESK,
 } from '../../facility/operations/data-access/facility-operations.api';
+import { DESK_HEATMAP, OFFICE_UTILISATION } from '../../facility/reports/data-access/utilisation.api';
 import { CALENDAR_FEED, CREATE_CALENDAR_FEED, REVOKE_CALENDAR_FEED } from '../../my-week/data-access/calendar.api';
 import {
   MY_BOOKINGS_BETWEEN,
@@ -91,6 +92,8 @@ import { ME } from '../identity/current-person';
 const SCHEMA_FILE = join(__dirname, '../../../../../api/schema.graphql');
 
 const OPERATIONS = {
+  OFFICE_UTILISATION,
+  DESK_HEATMAP,
   MANAGED_OFFICES,
   BLOCK_DESK,
   UNBLOCK_DESK,
