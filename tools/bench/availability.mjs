@@ -41,6 +41,8 @@ const USAGE = `Usage: node tools/bench/availability.mjs [options]   (build the A
   --part P          MORNING | AFTERNOON | FULL_DAY (default FULL_DAY)
   --in-process      run the API and the bare server inside this process instead of child processes
   --timeout S       give up after S seconds in all (default 600)
+  --database-url U  measure on an existing, seeded database (e.g. the large seed, tools/seed-large) instead of a
+                    fresh demo database: nothing is created, loaded or dropped
   --help
 
 Environment: NAHBAR_BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), a loopback server
@@ -293,7 +295,7 @@ async function importDist(file) {
 }
 
 /** Starts `node dist/apps/api/main.js` on a free port; resolves once /graphql answers. */
-async function startApiChild(dbUrl, cleanups, deadline) {
+async function startApiChild(dbUrl, cleanups, deadline, existing = false) {
   const port = await freePort();
   const env = { ...process.env };
   for (const name of ['NODE_ENV', 'NAHBAR_DATA_DIR', 'NAHBAR_WEB_DIR']) delete env[name];
@@ -301,8 +303,10 @@ async function startApiChild(dbUrl, cleanups, deadline) {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: dbUrl,
-    NAHBAR_SEED_DEMO: 'true',
+    NAHBAR_SEED_DEMO: existing ? 'false' : 'true',
     NAHBAR_DEMO: 'true',
+    // Never release bookings of a database the bench did not make.
+    ...(existing ? { NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0' } : {}),
   });
   const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', API_DIST))], {
     cwd: ROOT,
@@ -346,11 +350,18 @@ async function startApiChild(dbUrl, cleanups, deadline) {
   }
 }
 
-async function startApiInProcess(dbUrl, cleanups) {
+async function startApiInProcess(dbUrl, cleanups, existing = false) {
   const { startApi } = await importDist('bootstrap.js');
   const { loadConfig } = await importDist('config/app-config.js');
   const config = loadConfig(
-    { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbUrl, NAHBAR_SEED_DEMO: 'true', NAHBAR_DEMO: 'true' },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbUrl,
+      NAHBAR_SEED_DEMO: existing ? 'false' : 'true',
+      NAHBAR_DEMO: 'true',
+      ...(existing ? { NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0' } : {}),
+    },
     process.cwd(),
   );
   const api = await startApi(config, ['error']);
@@ -447,6 +458,7 @@ async function main() {
       part: { type: 'string', default: 'FULL_DAY' },
       'in-process': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '600' },
+      'database-url': { type: 'string' },
       help: { type: 'boolean', default: false },
       'serve-bare': { type: 'boolean', default: false },
     },
@@ -472,9 +484,12 @@ async function main() {
   const adminUrl = new URL(process.env.NAHBAR_BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
   if (!isLoopback(adminUrl.hostname))
     fail(`NAHBAR_BENCH_ADMIN_URL must name a server on this machine (127.0.0.1), got ${adminUrl.hostname}.`);
+  const existing = values['database-url'];
+  if (existing !== undefined && !/^postgres(ql)?:\/\//.test(existing))
+    fail(`--database-url must be a postgres:// URL, got "${existing}".`);
   const dbName = `nahbar_bench_${process.pid}`;
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
+  const dbUrl = new URL(existing ?? adminUrl);
+  if (!existing) dbUrl.pathname = `/${dbName}`;
 
   const { OFFICE_AVAILABILITY_SQL: sql } = await importDist('bookings/availability.service.js');
   if (typeof sql !== 'string')
@@ -517,20 +532,25 @@ async function main() {
   watchdog.unref();
 
   try {
-    const server = new pg.Client({ connectionString: adminUrl.href, connectionTimeoutMillis: 10_000 });
+    const server = new pg.Client({
+      connectionString: existing ? dbUrl.href : adminUrl.href,
+      connectionTimeoutMillis: 10_000,
+    });
     await server.connect();
     cleanups.push(async () => {
-      await server.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
+      if (!existing) await server.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
       await server.end();
     });
     const version = (await server.query('SHOW server_version')).rows[0].server_version;
-    await server.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
-    await server.query(`CREATE DATABASE ${quoteIdent(dbName)}`);
+    if (!existing) {
+      await server.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
+      await server.query(`CREATE DATABASE ${quoteIdent(dbName)}`);
+    }
 
     // The API migrates and seeds the demo data into the empty database as it starts.
     const apiUrl = inProcess
-      ? await startApiInProcess(dbUrl.href, cleanups)
-      : await startApiChild(dbUrl.href, cleanups, deadline);
+      ? await startApiInProcess(dbUrl.href, cleanups, Boolean(existing))
+      : await startApiChild(dbUrl.href, cleanups, deadline, Boolean(existing));
 
     const pool = new pg.Pool({ connectionString: dbUrl.href, max: POOL_MAX });
     cleanups.push(() => pool.end());
@@ -544,9 +564,32 @@ async function main() {
     if (!office || people.length < 2) fail('the demo data is missing from the bench database.');
     const desks = (await pool.query('SELECT id FROM desks WHERE office_id = $1 AND active ORDER BY code', [office.id]))
       .rows;
-    const date = futureWednesday(14);
-    const load = await addLoad(pool, office, desks, people, date);
-    const personId = people[0].id;
+    let date;
+    let load;
+    let personId;
+    if (existing) {
+      // The data is there: the busiest day of the office in the next two weeks, asked by someone booked there.
+      const [busiest] = (
+        await pool.query(
+          `SELECT b.date::text AS date, count(*)::int AS live, (array_agg(b.person_id ORDER BY b.created_at))[1] AS person
+             FROM bookings b JOIN desks d ON d.id = b.desk_id
+            WHERE d.office_id = $1 AND b.status IN ('BOOKED', 'CHECKED_IN')
+              AND b.date > (now() AT TIME ZONE 'Europe/Berlin')::date
+              AND b.date <= (now() AT TIME ZONE 'Europe/Berlin')::date + 14
+            GROUP BY b.date ORDER BY count(*) DESC, b.date LIMIT 1`,
+          [office.id],
+        )
+      ).rows;
+      if (!busiest) fail('no live bookings at the largest office in the next two weeks: is this a seeded database?');
+      const [{ total }] = (await pool.query('SELECT count(*)::int AS total FROM bookings')).rows;
+      date = busiest.date;
+      load = { onDate: busiest.live, total };
+      personId = busiest.person;
+    } else {
+      date = futureWednesday(14);
+      load = await addLoad(pool, office, desks, people, date);
+      personId = people[0].id;
+    }
 
     let bareUrl;
     if (inProcess) {

@@ -24,6 +24,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PresenceDaysModule } from './presence/days/presence-days.module.js';
 import { TeamsModule } from './presence/teams/teams.module.js';
+import { LiveConnections } from './realtime/live-connections.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { graphqlLimitRules, keepLimitCode, validateWithLimits } from './security/graphql-limits.js';
@@ -36,10 +37,15 @@ export const GRAPHQL_PATH = '/graphql';
  * graphql-ws's options. `validate` is not in Nest's type of them, but Nest hands every option on to graphql-ws's
  * `useServer`: subscriptions are held to the same limits as HTTP requests (Apollo's `validationRules` cover HTTP only).
  */
-function graphqlWsOptions(authenticator: Authenticator, config: AppConfig): GraphQLWsSubscriptionsConfig {
+function graphqlWsOptions(
+  authenticator: Authenticator,
+  live: LiveConnections,
+  config: AppConfig,
+): GraphQLWsSubscriptionsConfig {
   const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'> = {
     path: GRAPHQL_PATH,
-    ...webSocketAuthentication(authenticator),
+    // Tracked, so that an instance that may have missed events can send its clients away to re-read.
+    ...live.track(webSocketAuthentication(authenticator)),
     validate: validateWithLimits(config.graphqlLimits),
   };
   return options;
@@ -56,12 +62,12 @@ export class AppModule {
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Authenticator],
-          useFactory: (authenticator: Authenticator): ApolloDriverConfig => ({
+          inject: [Authenticator, LiveConnections],
+          useFactory: (authenticator: Authenticator, live: LiveConnections): ApolloDriverConfig => ({
             path: GRAPHQL_PATH,
             autoSchemaFile: true,
             sortSchema: true,
-            subscriptions: { 'graphql-ws': graphqlWsOptions(authenticator, config) },
+            subscriptions: { 'graphql-ws': graphqlWsOptions(authenticator, live, config) },
             validationRules: graphqlLimitRules(config.graphqlLimits),
             formatError: keepLimitCode,
             // One operation per request: a batch would multiply every limit above (refused as BATCH_NOT_ALLOWED).

@@ -157,6 +157,62 @@ export class AvailabilityService {
     return row ? toAvailability(row, part) : undefined;
   }
 
+  /**
+   * Reads shared by every subscriber of one live event. The PubSub hands the same event object to all local
+   * subscribers, so each read is made once per event (and organisation), not once per subscriber: with thousands of
+   * subscribers on one office that is the difference between a few queries and thousands per event.
+   */
+  private readonly perEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+  private oncePerEvent<T>(event: object, key: string, read: () => Promise<T>): Promise<T> {
+    let reads = this.perEvent.get(event);
+    if (!reads) {
+      reads = new Map();
+      this.perEvent.set(event, reads);
+    }
+    let value = reads.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = read();
+      reads.set(key, value);
+    }
+    return value;
+  }
+
+  /** `isOfficeOpenTo` for a subscriber of `event`: read once per event and organisation. */
+  isOfficeOpenToForEvent(event: object, caller: Caller, officeId: string): Promise<boolean> {
+    return this.oncePerEvent(event, `open:${caller.organisationId}:${officeId}`, () =>
+      this.isOfficeOpenTo(caller, officeId),
+    );
+  }
+
+  /**
+   * `forDesk` for a subscriber of `event`: the desk and its live bookings are read once per event; only which of
+   * them is the subscriber's own (`myBookingId`) differs between subscribers.
+   */
+  async forDeskForEvent(
+    event: object,
+    deskId: string,
+    date: string,
+    part: DayPart,
+    personId: string,
+  ): Promise<DeskAvailability | undefined> {
+    const [rows, live] = await Promise.all([
+      this.oncePerEvent<AvailabilityRow[]>(event, `desk:${deskId}:${date}`, () =>
+        this.dataSource.query(`${AVAILABILITY_SELECT} WHERE d.id = $1 ${AVAILABILITY_GROUP}`, [deskId, date, null]),
+      ),
+      this.oncePerEvent<{ id: string; person_id: string }[]>(event, `live:${deskId}:${date}`, () =>
+        this.dataSource.query(
+          `SELECT id, person_id FROM bookings WHERE desk_id = $1 AND date = $2 AND status IN ('BOOKED', 'CHECKED_IN')`,
+          [deskId, date],
+        ),
+      ),
+    ]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const mine = live.find((booking) => booking.person_id === personId)?.id ?? null;
+    return toAvailability({ ...row, my_booking_id: mine }, part);
+  }
+
   /** Checks what a subscription is asked for before it starts, with the same errors as the query. */
   async requireOfficeAndDate(caller: Caller, officeId: string, date: string): Promise<CivilDate> {
     const day = requireCivilDate(date);

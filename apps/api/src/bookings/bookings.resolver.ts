@@ -95,7 +95,9 @@ export class BookingsResolver {
     description: 'Pushes a desk of the office whenever its availability on the date changes.',
     // An event reaches a subscriber only while the office is open to them (sharing can be revoked meanwhile)...
     async filter(this: BookingsResolver, event: DeskAvailabilityChanged, _args: unknown, context: GraphqlContext) {
-      return context.caller !== undefined && this.availability.isOfficeOpenTo(context.caller, event.officeId);
+      return (
+        context.caller !== undefined && this.availability.isOfficeOpenToForEvent(event, context.caller, event.officeId)
+      );
     },
     // ...and carries ids only: every subscriber re-reads the desk as its own query would.
     async resolve(
@@ -105,7 +107,7 @@ export class BookingsResolver {
       context: GraphqlContext,
     ): Promise<DeskAvailability | undefined> {
       if (!context.caller) return undefined;
-      return this.availability.forDesk(event.deskId, event.date, args.part, context.caller.personId);
+      return this.availability.forDeskForEvent(event, event.deskId, event.date, args.part, context.caller.personId);
     },
   })
   async deskAvailabilityChanged(
