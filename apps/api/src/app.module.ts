@@ -20,6 +20,9 @@ import { IdentityModule } from './identity/identity.module.js';
 import { webSocketAuthentication } from './identity/ws-connection.js';
 import { NearHomeModule } from './near-home/near-home.module.js';
 import { OccupancyModule } from './occupancy/occupancy.module.js';
+import { graphqlMetricsPlugin } from './operations/graphql-metrics.plugin.js';
+import { Metrics } from './operations/metrics.js';
+import { OperationsModule } from './operations/operations.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PresenceDaysModule } from './presence/days/presence-days.module.js';
@@ -60,23 +63,28 @@ export class AppModule {
         CoreModule.forRoot(config, dataSource),
         AccessibilityModule,
         IdentityModule,
+        OperationsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Authenticator, LiveConnections],
-          useFactory: (authenticator: Authenticator, live: LiveConnections): ApolloDriverConfig => ({
-            path: GRAPHQL_PATH,
-            autoSchemaFile: true,
-            sortSchema: true,
-            subscriptions: { 'graphql-ws': graphqlWsOptions(authenticator, live, config) },
-            validationRules: graphqlLimitRules(config.graphqlLimits),
-            formatError: keepLimitCode,
-            // One operation per request: a batch would multiply every limit above (refused as BATCH_NOT_ALLOWED).
-            allowBatchedHttpRequests: false,
-            context: createGraphqlContext,
-            introspection: !config.production,
-            graphiql: false,
-            includeStacktraceInErrorResponses: false,
-          }),
+          inject: [Authenticator, LiveConnections, Metrics],
+          useFactory: (authenticator: Authenticator, live: LiveConnections, metrics: Metrics): ApolloDriverConfig => {
+            metrics.observeLive(live);
+            return {
+              path: GRAPHQL_PATH,
+              autoSchemaFile: true,
+              sortSchema: true,
+              subscriptions: { 'graphql-ws': graphqlWsOptions(authenticator, live, config) },
+              validationRules: graphqlLimitRules(config.graphqlLimits),
+              formatError: keepLimitCode,
+              // One operation per request: a batch would multiply every limit above (refused as BATCH_NOT_ALLOWED).
+              allowBatchedHttpRequests: false,
+              context: createGraphqlContext,
+              introspection: !config.production,
+              graphiql: false,
+              includeStacktraceInErrorResponses: false,
+              plugins: [graphqlMetricsPlugin(metrics)],
+            };
+          },
         }),
         RealtimeModule,
         OrganisationsModule,

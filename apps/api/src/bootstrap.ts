@@ -12,6 +12,8 @@ import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { PublicUrl } from './config/public-url.js';
 import { Database } from './database/database.js';
+import { installHttpMetrics } from './operations/http-metrics.js';
+import { Metrics } from './operations/metrics.js';
 import { REPORTS_PATH } from './reports/reports.controller.js';
 import { installCors } from './security/cors.js';
 import { installHttpLimits } from './security/http-limits.js';
@@ -43,6 +45,7 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
     await database.close();
     throw error;
   }
+  installHttpMetrics(app, app.get(Metrics));
   installSecurityHeaders(app, config);
   installCors(app, config.corsOrigins);
   installHttpLimits(app, GRAPHQL_PATH, config.graphqlLimits);
@@ -50,7 +53,7 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
   app.useGlobalFilters(new GraphqlErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');
   const servesWebClient = config.webDir
-    ? serveWebClient(app, config.webDir, [GRAPHQL_PATH, CALENDAR_PATH, REPORTS_PATH])
+    ? serveWebClient(app, config.webDir, [GRAPHQL_PATH, CALENDAR_PATH, REPORTS_PATH, '/health', '/metrics'])
     : false;
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as AddressInfo).port;

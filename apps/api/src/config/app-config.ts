@@ -42,6 +42,8 @@ export interface AppConfig {
   readonly graphqlLimits: GraphqlLimits;
   /** Origins allowed to call the API from a browser (NAHBAR_CORS_ORIGINS, comma-separated); none by default. */
   readonly corsOrigins: readonly string[];
+  /** Bearer token the Prometheus scraper must send to GET /metrics (NAHBAR_METRICS_TOKEN); undefined: open. */
+  readonly metricsToken: string | undefined;
 }
 
 /** Where people sign in and what the API accepts as a bearer token. */
@@ -116,6 +118,15 @@ function readPublicUrl(env: Env): string | undefined {
     throw new ConfigError('NAHBAR_PUBLIC_URL must not carry a query or fragment.');
   }
   return url.toString().replace(/\/+$/, '');
+}
+
+function readMetricsToken(env: Env): string | undefined {
+  const raw = env['NAHBAR_METRICS_TOKEN']?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) {
+    throw new ConfigError('NAHBAR_METRICS_TOKEN must be at least 16 characters without spaces (a random secret).');
+  }
+  return raw;
 }
 
 function readCorsOrigins(env: Env): string[] {
@@ -255,6 +266,7 @@ export function loadConfig(
     accessibilityContact: readAccessibilityContact(env),
     graphqlLimits: readGraphqlLimits(env),
     corsOrigins: readCorsOrigins(env),
+    metricsToken: readMetricsToken(env),
     ...(oidc ? { oidc } : {}),
   };
 }

@@ -45,8 +45,14 @@ export class Database {
     return new Database(dataSource, embedded);
   }
 
-  async close(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-    await this.embedded?.stop();
+  private closing: Promise<void> | undefined;
+
+  /** Closes the connections (and the embedded database); closing again waits for the first close. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.dataSource.isInitialized) await this.dataSource.destroy();
+      await this.embedded?.stop();
+    })();
+    return this.closing;
   }
 }

@@ -24,7 +24,7 @@ export const RESYNC_CLOSE = { code: 1012, reason: 'Live events may have been mis
 @Injectable()
 export class LiveConnections {
   private readonly logger = new Logger('LiveConnections');
-  private readonly sockets = new Set<WebSocket>();
+  private readonly sockets = new Map<WebSocket, ConnectionContext>();
 
   /** Wraps the connection hooks: an accepted connection is counted until its socket closes. */
   track<Hooks extends ConnectionHooks>(hooks: Hooks): Hooks {
@@ -34,7 +34,7 @@ export class LiveConnections {
         const accepted = await hooks.onConnect(ctx);
         const socket = (ctx.extra as Extra).socket;
         if (accepted && socket.readyState === socket.OPEN) {
-          this.sockets.add(socket);
+          this.sockets.set(socket, ctx);
           socket.once('close', () => this.sockets.delete(socket));
         }
         return accepted;
@@ -46,10 +46,21 @@ export class LiveConnections {
     return this.sockets.size;
   }
 
+  connections(): number {
+    return this.sockets.size;
+  }
+
+  /** Subscriptions running on the open connections (graphql-ws keeps them per connection). */
+  subscriptions(): number {
+    let count = 0;
+    for (const ctx of this.sockets.values()) count += Object.keys(ctx.subscriptions).length;
+    return count;
+  }
+
   closeAll(): void {
     if (this.sockets.size === 0) return;
     this.logger.log(`Asking ${this.sockets.size} live client(s) to reconnect and re-read`);
-    for (const socket of this.sockets) socket.close(RESYNC_CLOSE.code, RESYNC_CLOSE.reason);
+    for (const socket of this.sockets.keys()) socket.close(RESYNC_CLOSE.code, RESYNC_CLOSE.reason);
     this.sockets.clear();
   }
 }
