@@ -14,6 +14,7 @@ import { PublicUrl } from './config/public-url.js';
 import { Database } from './database/database.js';
 import { installHttpMetrics } from './operations/http-metrics.js';
 import { Metrics } from './operations/metrics.js';
+import { installRequestLogging, JsonLogger } from './operations/request-logging.js';
 import { REPORTS_PATH } from './reports/reports.controller.js';
 import { installCors } from './security/cors.js';
 import { installHttpLimits } from './security/http-limits.js';
@@ -32,12 +33,15 @@ export interface RunningApi {
 
 /** Opens (and migrates) the database, then starts API and web client on one port. Used by main and tests. */
 export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promise<RunningApi> {
-  if (logLevels) Logger.overrideLogger(logLevels);
+  const levels: LogLevel[] = logLevels ?? ['log', 'warn', 'error'];
+  const logger = config.logFormat === 'json' ? new JsonLogger(levels) : undefined;
+  if (logger) Logger.overrideLogger(logger);
+  else if (logLevels) Logger.overrideLogger(logLevels);
   const database = await Database.open(config);
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.dataSource), {
-      logger: logLevels ?? ['log', 'warn', 'error'],
+      logger: logger ?? levels,
       // The body parsers come with the request limits (installHttpLimits), before anything reads a body.
       bodyParser: false,
     });
@@ -45,6 +49,7 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
     await database.close();
     throw error;
   }
+  installRequestLogging(app, { accessLog: config.logFormat === 'json' });
   installHttpMetrics(app, app.get(Metrics));
   installSecurityHeaders(app, config);
   installCors(app, config.corsOrigins);

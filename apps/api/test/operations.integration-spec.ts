@@ -131,3 +131,73 @@ describe('health and metrics (embedded database)', () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
   });
 });
+
+describe('JSON logs with request ids', () => {
+  let test: TestApi;
+  let lines: string[];
+  let restore: () => void;
+
+  beforeAll(async () => {
+    lines = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      lines.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((line) => line.trim() !== ''),
+      );
+      return (write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    restore = () => {
+      process.stdout.write = write;
+    };
+    test = await startTestApi('pglite', { NAHBAR_LOG_FORMAT: 'json' }, ['log', 'warn', 'error']);
+  });
+
+  afterAll(async () => {
+    restore();
+    await test?.stop();
+  });
+
+  it('logs one JSON line per request with its id, the route group and status, and no personal data', async () => {
+    const [anna] = await test.sql<{ id: string }>(`SELECT id FROM people WHERE display_name = 'Anna Schmidt'`);
+    const response = await fetch(`${test.api.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'trace-4711',
+        'x-nahbar-demo-person': anna?.id ?? '',
+      },
+      body: JSON.stringify({ operationName: 'Me', query: 'query Me { me { displayName email } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-4711');
+    expect(((await response.json()) as { data: { me: { displayName: string } } }).data.me.displayName).toBe(
+      'Anna Schmidt',
+    );
+    // A made-up id that is no plain token is replaced by a fresh one.
+    const odd = await fetch(`${test.api.url}/health/live`, { headers: { 'x-request-id': 'a b<script>' } });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    let entry: Record<string, unknown> | undefined;
+    for (let attempt = 0; attempt < 50 && entry === undefined; attempt += 1) {
+      entry = lines
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line) as Record<string, unknown>];
+          } catch {
+            return [];
+          }
+        })
+        .find((object) => object['requestId'] === 'trace-4711');
+      if (entry === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(entry).toMatchObject({
+      level: 'log',
+      context: 'HTTP',
+      requestId: 'trace-4711',
+      message: { method: 'POST', route: 'graphql', operation: 'Me', status: 200 },
+    });
+    const all = lines.join('\n');
+    for (const personal of ['Anna Schmidt', 'anna.schmidt@', anna?.id ?? 'none']) expect(all).not.toContain(personal);
+  });
+});

@@ -44,6 +44,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Bearer token the Prometheus scraper must send to GET /metrics (NAHBAR_METRICS_TOKEN); undefined: open. */
   readonly metricsToken: string | undefined;
+  /** Log lines as JSON objects (with request ids; the default in production) or as text (NAHBAR_LOG_FORMAT). */
+  readonly logFormat: 'json' | 'text';
 }
 
 /** Where people sign in and what the API accepts as a bearer token. */
@@ -118,6 +120,14 @@ function readPublicUrl(env: Env): string | undefined {
     throw new ConfigError('NAHBAR_PUBLIC_URL must not carry a query or fragment.');
   }
   return url.toString().replace(/\/+$/, '');
+}
+
+function readLogFormat(env: Env, production: boolean): 'json' | 'text' {
+  const raw = env['NAHBAR_LOG_FORMAT']?.trim();
+  if (raw === undefined || raw === '') return production ? 'json' : 'text';
+  if (raw !== 'json' && raw !== 'text')
+    throw new ConfigError(`NAHBAR_LOG_FORMAT must be "json" or "text", got "${raw}".`);
+  return raw;
 }
 
 function readMetricsToken(env: Env): string | undefined {
@@ -267,6 +277,7 @@ export function loadConfig(
     graphqlLimits: readGraphqlLimits(env),
     corsOrigins: readCorsOrigins(env),
     metricsToken: readMetricsToken(env),
+    logFormat: readLogFormat(env, production),
     ...(oidc ? { oidc } : {}),
   };
 }

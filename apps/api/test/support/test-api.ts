@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { LogLevel } from '@nestjs/common';
 import pg from 'pg';
 
 import { type RunningApi, startApi } from '../../src/bootstrap.js';
@@ -28,7 +29,11 @@ export interface TestApi {
  * folder, or a new database on the PostgreSQL server that is dropped afterwards. `overrides` change the
  * environment, e.g. OpenID Connect settings with `NAHBAR_DEMO: 'false'`.
  */
-export async function startTestApi(kind: DatabaseKind, overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  kind: DatabaseKind,
+  overrides: Record<string, string> = {},
+  logLevels: LogLevel[] = ['error'],
+): Promise<TestApi> {
   let cleanup: () => Promise<void>;
   const env: Record<string, string> = {
     PORT: '0',
@@ -52,7 +57,7 @@ export async function startTestApi(kind: DatabaseKind, overrides: Record<string,
   }
   let api: RunningApi;
   try {
-    api = await startApi(loadConfig(env), ['error']);
+    api = await startApi(loadConfig(env), logLevels);
   } catch (error) {
     await cleanup();
     throw error;
