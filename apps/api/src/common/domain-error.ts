@@ -24,6 +24,7 @@ export const CommonErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   BadUserInput: 'BAD_USER_INPUT',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
 } as const;
 
 export class UnauthenticatedError extends DomainError {

@@ -41,10 +41,39 @@ export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError
   if (exception instanceof HttpException && exception.getStatus() < 500) {
     return new GraphQLError(exception.message, { extensions: { code: CommonErrorCode.BadUserInput } });
   }
+  if (isDatabaseUnavailable(exception)) {
+    logger.warn(`Database unavailable: ${(exception as Error).message}`);
+    return new GraphQLError('The database cannot be reached right now. Please try again in a moment.', {
+      extensions: {
+        code: CommonErrorCode.DatabaseUnavailable,
+        messages: {
+          de: 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+          en: 'The database cannot be reached right now. Please try again in a moment.',
+        },
+      },
+    });
+  }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return new GraphQLError('Something went wrong on our side. Please try again.', {
     extensions: { code: CommonErrorCode.InternalServerError },
   });
+}
+
+/** PostgreSQL error classes of a lost or refused connection (57P01-57P03 shutdown, class 08 connection). */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123])$/;
+
+/**
+ * The database went away (restart, failover, network): the request did not get through, and trying again shortly
+ * will. Nothing was written, or a whole transaction was (PostgreSQL commits atomically).
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  const { code, driverError } = exception as Error & { code?: unknown; driverError?: { code?: unknown } };
+  const sqlState = typeof code === 'string' ? code : driverError?.code;
+  if (typeof sqlState === 'string' && (UNAVAILABLE_SQLSTATES.test(sqlState) || sqlState === 'ECONNREFUSED')) {
+    return true;
+  }
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(exception.message);
 }
 
 function validationMessage(exception: BadRequestException): string {
