@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 
+import { launchChromium } from './support/browser.js';
 import { openDayInBavaria } from './support/dates.js';
+import { DemoApp } from './support/demo-app.js';
 
 /**
  * Faults (issue 9), against the built app in processes of its own, as in production:
@@ -308,6 +310,56 @@ describe('faults', () => {
         await exitOf(again.child);
       }
     } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('the API restarts: an open page reconnects by itself and shows what changed meanwhile, without reload', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'nahbar-e2e-restart-'));
+    const browser = await launchChromium();
+    let app: App | undefined;
+    try {
+      app = await start({ PORT: '0', NAHBAR_DATA_DIR: dataDir });
+      const port = new URL(app.url).port;
+      const { people } = await world(app.url);
+      const { offices } = await graphql<{ offices: { id: string; name: string }[] }>(
+        app.url,
+        people[0] ?? '',
+        '{ offices { id name } }',
+      );
+      const officeId = offices.find((office) => office.name === OFFICE)?.id ?? '';
+      const date = openDayInBavaria(6);
+      const page = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
+      await page.goto(app.url);
+      await DemoApp.choosePerson(page, 'Anna Schmidt');
+      await page.waitForURL(/\/buchen/);
+      await page.goto(`${app.url}/buchen?buero=${officeId}&datum=${date}&teil=FULL_DAY`);
+      const desk = page.locator('[data-desk-code="A-03"] [data-status]');
+      await desk.waitFor();
+      expect(await desk.getAttribute('data-status')).toBe('free');
+      await page.evaluate(() => Object.assign(window, { nahbarNoReload: true }));
+
+      app.child.kill('SIGTERM');
+      expect((await exitOf(app.child)).code).toBe(0);
+      app = await start({ PORT: port, NAHBAR_DATA_DIR: dataDir });
+      const { deskAvailability } = await graphql<{ deskAvailability: { deskId: string; code: string }[] }>(
+        app.url,
+        people[1] ?? '',
+        'query($o: ID!, $d: String!) { deskAvailability(officeId: $o, date: $d, part: FULL_DAY) { deskId code } }',
+        { o: officeId, d: date },
+      );
+      const deskId = deskAvailability.find((candidate) => candidate.code === 'A-03')?.deskId ?? '';
+      // Booked while the page's socket is still away: the event is missed, the re-read on reconnect shows it.
+      expect((await attempt(app.url, { person: people[1] ?? '', deskId, date })).id).toBeDefined();
+
+      await page.locator('[data-desk-code="A-03"] [data-status="taken"]').waitFor({ timeout: 60_000 });
+      expect(await page.evaluate(() => 'nahbarNoReload' in window)).toBe(true);
+    } finally {
+      await browser.close();
+      if (app) {
+        app.child.kill('SIGTERM');
+        await exitOf(app.child);
+      }
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 240_000);
