@@ -27,6 +27,8 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PresenceDaysModule } from './presence/days/presence-days.module.js';
 import { TeamsModule } from './presence/teams/teams.module.js';
+import { AuditModule } from './privacy/audit.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { LiveConnections } from './realtime/live-connections.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -39,6 +41,8 @@ export const GRAPHQL_PATH = '/graphql';
 /**
  * graphql-ws's options. `validate` is not in Nest's type of them, but Nest hands every option on to graphql-ws's
  * `useServer`: subscriptions are held to the same limits as HTTP requests (Apollo's `validationRules` cover HTTP only).
+ * The connection hooks authenticate and hold the WebSocket rate limits (connections per person, subscriptions per
+ * connection).
  */
 function graphqlWsOptions(
   authenticator: Authenticator,
@@ -48,7 +52,7 @@ function graphqlWsOptions(
   const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'> = {
     path: GRAPHQL_PATH,
     // Tracked, so that an instance that may have missed events can send its clients away to re-read.
-    ...live.track(webSocketAuthentication(authenticator)),
+    ...live.track(webSocketAuthentication(authenticator, config.rateLimits)),
     validate: validateWithLimits(config.graphqlLimits),
   };
   return options;
@@ -61,6 +65,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, dataSource),
+        AuditModule,
         AccessibilityModule,
         IdentityModule,
         OperationsModule,
@@ -101,6 +106,7 @@ export class AppModule {
         FacilityModule,
         DeskImportModule,
         ReportsModule,
+        PrivacyModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: IdentityGuard }],
     };

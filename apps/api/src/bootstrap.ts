@@ -12,12 +12,14 @@ import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { PublicUrl } from './config/public-url.js';
 import { Database } from './database/database.js';
+import { Authenticator } from './identity/authenticator.js';
 import { installHttpMetrics } from './operations/http-metrics.js';
 import { Metrics } from './operations/metrics.js';
 import { installRequestLogging, JsonLogger } from './operations/request-logging.js';
 import { REPORTS_PATH } from './reports/reports.controller.js';
 import { installCors } from './security/cors.js';
 import { installHttpLimits } from './security/http-limits.js';
+import { installRateLimits } from './security/rate-limits.js';
 import { installSecurityHeaders } from './security/security-headers.js';
 import { serveWebClient } from './web/serve-web-client.js';
 
@@ -53,6 +55,8 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
   installHttpMetrics(app, app.get(Metrics));
   installSecurityHeaders(app, config);
   installCors(app, config.corsOrigins);
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  installRateLimits(app, config.rateLimits, app.get(Authenticator));
   installHttpLimits(app, GRAPHQL_PATH, config.graphqlLimits);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new GraphqlErrorFilter(app.get(HttpAdapterHost).httpAdapter));

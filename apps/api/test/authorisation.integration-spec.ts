@@ -375,6 +375,22 @@ const OPERATIONS: Record<string, OperationSpec> = {
     allowed: SIGNED_IN,
     request: () => ({ query: 'mutation { revokeCalendarFeed }' }),
   },
+  myData: { kind: 'query', allowed: SIGNED_IN, request: () => ({ query: '{ myData { fileName } }' }) },
+  eraseMyAccount: {
+    kind: 'mutation',
+    // Everyone may erase their own account; the wrong confirmation keeps these callers (ERASURE_NOT_CONFIRMED).
+    allowed: SIGNED_IN,
+    request: () => ({ query: 'mutation { eraseMyAccount(confirm: "vielleicht") { cancelledBookings } }' }),
+  },
+  auditLog: {
+    kind: 'query',
+    // Münster's entries: its facility manager and IT.NRW's admin; LDBV's admin reads it as OFFICE_NOT_FOUND.
+    allowed: MUENSTER_MANAGERS,
+    request: (world) => ({
+      query: 'query($o: ID) { auditLog(officeId: $o) { action actorName } }',
+      variables: { o: world.sharedOfficeId },
+    }),
+  },
   organisations: {
     kind: 'query',
     allowed: [...ADMINS, 'otherOrgAdmin'],

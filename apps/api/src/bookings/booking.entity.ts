@@ -14,8 +14,9 @@ export class BookingEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
-  personId!: string;
+  /** Null once the booking is anonymised (retention period over, or the person's account erased). */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true })
+  personId!: string | null;
 
   @Column({ name: 'desk_id', type: 'uuid' })
   deskId!: string;

@@ -110,6 +110,22 @@ describe('loadConfig', () => {
     expect(() => load({ NAHBAR_NO_SHOW_INTERVAL_SECONDS: 'often' })).toThrow(ConfigError);
   });
 
+  it('reads the retention periods (90 and 365 days by default) and the retention job interval (0 is off)', () => {
+    expect(load({})).toMatchObject({ retentionDays: 90, auditRetentionDays: 365, retentionIntervalSeconds: 3600 });
+    expect(
+      load({
+        NAHBAR_RETENTION_DAYS: '30',
+        NAHBAR_AUDIT_RETENTION_DAYS: '730',
+        NAHBAR_RETENTION_INTERVAL_SECONDS: '0',
+      }),
+    ).toMatchObject({ retentionDays: 30, auditRetentionDays: 730, retentionIntervalSeconds: 0 });
+    for (const bad of ['0', '-5', '90d', '3651', ' ']) {
+      expect(() => load({ NAHBAR_RETENTION_DAYS: bad })).toThrow(/NAHBAR_RETENTION_DAYS/);
+      expect(() => load({ NAHBAR_AUDIT_RETENTION_DAYS: bad })).toThrow(/NAHBAR_AUDIT_RETENTION_DAYS/);
+    }
+    expect(() => load({ NAHBAR_RETENTION_INTERVAL_SECONDS: 'hourly' })).toThrow(/NAHBAR_RETENTION_INTERVAL_SECONDS/);
+  });
+
   it('reads the accessibility feedback contact: an e-mail address, none by default', () => {
     expect(load({}).accessibilityContact).toBeUndefined();
     expect(load({ NAHBAR_ACCESSIBILITY_CONTACT: '  barrierefreiheit@ldbv.example ' }).accessibilityContact).toBe(

@@ -1,8 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 
 import type { GraphqlLimits } from '../security/graphql-limits.js';
+import type { RateLimits } from '../security/rate-limits.js';
 import { readGraphqlLimits } from './graphql-limits-config.js';
 import { type MapConfig, readMapConfig } from './map-config.js';
+import { readRateLimits, readTrustProxy } from './rate-limits-config.js';
 
 /** Configuration of one API process, read once from the environment and validated at boot. */
 export interface AppConfig {
@@ -31,6 +33,12 @@ export interface AppConfig {
   readonly publicUrl: string | undefined;
   /** Seconds between runs of the no-show release job; 0 disables it (tests run it by hand). */
   readonly noShowIntervalSeconds: number;
+  /** Days after which bookings, waitlist entries and presence answers lose the link to the person (retention). */
+  readonly retentionDays: number;
+  /** Days the audit log keeps an entry. */
+  readonly auditRetentionDays: number;
+  /** Seconds between runs of the retention job; 0 disables it (tests run it by hand). */
+  readonly retentionIntervalSeconds: number;
   /**
    * E-mail address for feedback on accessibility (BITV 2.0 requires one in the accessibility statement); undefined
    * until the operator sets NAHBAR_ACCESSIBILITY_CONTACT.
@@ -46,6 +54,13 @@ export interface AppConfig {
   readonly metricsToken: string | undefined;
   /** Log lines as JSON objects (with request ids; the default in production) or as text (NAHBAR_LOG_FORMAT). */
   readonly logFormat: 'json' | 'text';
+  /** Requests per person and per address, WebSocket connections and subscriptions (NAHBAR_RATE_LIMIT_*). */
+  readonly rateLimits: RateLimits;
+  /**
+   * Express's `trust proxy` (NAHBAR_TRUST_PROXY): proxies allowed to name the client's address in X-Forwarded-For,
+   * as a number of hops or a list of addresses and subnets. Undefined: the socket's address counts.
+   */
+  readonly trustProxy: number | readonly string[] | undefined;
 }
 
 /** Where people sign in and what the API accepts as a bearer token. */
@@ -171,6 +186,29 @@ function readNoShowInterval(env: Env): number {
   return seconds;
 }
 
+/** A whole number of days from `min` to 3650 (ten years), `fallback` when unset. */
+function readDays(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw) || days < min || days > 3650) {
+    throw new ConfigError(`${name} must be a whole number of days from ${min} to 3650, got "${raw}".`);
+  }
+  return days;
+}
+
+function readRetentionInterval(env: Env): number {
+  const raw = env['NAHBAR_RETENTION_INTERVAL_SECONDS'];
+  if (raw === undefined || raw === '') return 3600;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds > 86_400) {
+    throw new ConfigError(
+      `NAHBAR_RETENTION_INTERVAL_SECONDS must be a whole number from 0 (off) to 86400, got "${raw}".`,
+    );
+  }
+  return seconds;
+}
+
 /** A plain e-mail address (no display name): what the accessibility statement links to with mailto:. */
 function readAccessibilityContact(env: Env): string | undefined {
   const raw = env['NAHBAR_ACCESSIBILITY_CONTACT']?.trim();
@@ -272,12 +310,18 @@ export function loadConfig(
     production,
     publicUrl: readPublicUrl(env),
     noShowIntervalSeconds: readNoShowInterval(env),
+    // Bookings must outlive their day (check-in, no-show release, "my week"): at least one day.
+    retentionDays: readDays(env, 'NAHBAR_RETENTION_DAYS', 90, 1),
+    auditRetentionDays: readDays(env, 'NAHBAR_AUDIT_RETENTION_DAYS', 365, 1),
+    retentionIntervalSeconds: readRetentionInterval(env),
     map: readMapConfig(env),
     accessibilityContact: readAccessibilityContact(env),
     graphqlLimits: readGraphqlLimits(env),
     corsOrigins: readCorsOrigins(env),
     metricsToken: readMetricsToken(env),
     logFormat: readLogFormat(env, production),
+    rateLimits: readRateLimits(env),
+    trustProxy: readTrustProxy(env),
     ...(oidc ? { oidc } : {}),
   };
 }

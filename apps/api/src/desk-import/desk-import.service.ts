@@ -17,6 +17,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { Caller } from '../identity/caller.js';
+import { AuditLog } from '../privacy/audit-log.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
 import { ImportInvalidError } from './desk-import.errors.js';
 import { parseDeskImportCsv } from './desk-import-csv.js';
@@ -58,6 +59,7 @@ export class DeskImportService {
     private readonly dataSource: DataSource,
     private readonly availability: AvailabilityEvents,
     private readonly progressEvents: DeskImportProgressEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   async importDesks(caller: Caller, input: ImportDesksInput, now: Date = new Date()): Promise<DeskImportReport> {
@@ -255,6 +257,26 @@ export class DeskImportService {
       }
       done += batch.length;
       await progress(DeskImportPhase.WRITING, done, total);
+    }
+    // One audit entry per office the import touched, with its counts.
+    const perOffice = new Map<string, { createdDesks: number; updatedDesks: number }>();
+    for (const id of officeIds.values()) perOffice.set(id, { createdDesks: 0, updatedDesks: 0 });
+    const count = (id: string, key: 'createdDesks' | 'updatedDesks'): void => {
+      const counts = perOffice.get(id) ?? { createdDesks: 0, updatedDesks: 0 };
+      counts[key] += 1;
+      perOffice.set(id, counts);
+    };
+    for (const desk of plan.creates) count(officeId(desk.office), 'createdDesks');
+    for (const desk of plan.updates) count(officeId(desk.office), 'updatedDesks');
+    const createdOffices = new Set(officeIds.values());
+    for (const [id, counts] of perOffice) {
+      await this.audit.record(manager, caller, {
+        action: 'DESKS_IMPORTED',
+        objectType: 'OFFICE',
+        objectId: id,
+        officeId: id,
+        details: { ...counts, newOffice: createdOffices.has(id) },
+      });
     }
     return { officeIds, changed };
   }

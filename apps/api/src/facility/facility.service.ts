@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { assignedEvents } from '../bookings/bookings.service.js';
 import type { WaitlistAssignment } from '../bookings/waitlist-handover.js';
 import type { Caller } from '../identity/caller.js';
+import { AuditLog } from '../privacy/audit-log.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
 import { MyBookingEvents } from '../realtime/my-booking-events.js';
 import type { BlockDeskInput } from './dto/block-desk.input.js';
@@ -79,6 +80,7 @@ export class FacilityService {
     private readonly reader: ManagedOfficesReader,
     private readonly availability: AvailabilityEvents,
     private readonly myEvents: MyBookingEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Blocks a desk and cancels its bookings from today on; the lower cap (fewer active desks) applies at once. */
@@ -94,6 +96,13 @@ export class FacilityService {
         ...(await cancelOnDesk(manager, input.deskId, today, reason)),
         ...(await cancelAboveCap(manager, office.id, today)),
       ];
+      await this.audit.record(manager, caller, {
+        action: 'DESK_BLOCKED',
+        objectType: 'DESK',
+        objectId: input.deskId,
+        officeId: office.id,
+        details: { cancelledBookings: cancellations.length },
+      });
       return {
         officeId: office.id,
         cancellations,
@@ -115,11 +124,19 @@ export class FacilityService {
       const waiting = await waitingDates(manager, office.id, today);
       const locks = await lockOfficeDays(manager, office.id, today, addDays(today, -1), waiting);
       await manager.query('UPDATE desks SET active = true, blocked_reason = NULL WHERE id = $1', [deskId]);
+      const seated = await seatWaitingPeople(manager, locks, office.id, waiting, now);
+      await this.audit.record(manager, caller, {
+        action: 'DESK_UNBLOCKED',
+        objectType: 'DESK',
+        objectId: deskId,
+        officeId: office.id,
+        details: { seatedFromWaitlist: seated.length },
+      });
       return {
         officeId: office.id,
         cancellations: [],
         endedWaitlistEntries: 0,
-        seated: await seatWaitingPeople(manager, locks, office.id, waiting, now),
+        seated,
         deskDates: { deskId, dates: datesFrom(today, addDays(today, office.booking_horizon_days)) },
       };
     });
@@ -133,15 +150,21 @@ export class FacilityService {
     return this.run(caller, input.dryRun, async (manager) => {
       const office = await requireManagedOffice(manager, caller, input.officeId);
       await lockOfficeDays(manager, office.id, from, to);
-      await manager.query(
-        'INSERT INTO office_closures (office_id, starts_on, ends_on, reason) VALUES ($1, $2, $3, $4)',
+      const [closure]: { id: string }[] = await manager.query(
+        'INSERT INTO office_closures (office_id, starts_on, ends_on, reason) VALUES ($1, $2, $3, $4) RETURNING id',
         [office.id, from, to, reason],
       );
-      return {
+      const cancellations = await cancelInRange(manager, office.id, from, to, reason);
+      const endedWaitlistEntries = await endWaitlistInRange(manager, office.id, from, to);
+      // The reason is the manager's free text: not in the log (it could name someone).
+      await this.audit.record(manager, caller, {
+        action: 'CLOSURE_ADDED',
+        objectType: 'CLOSURE',
+        objectId: closure?.id ?? null,
         officeId: office.id,
-        cancellations: await cancelInRange(manager, office.id, from, to, reason),
-        endedWaitlistEntries: await endWaitlistInRange(manager, office.id, from, to),
-      };
+        details: { from, to, cancelledBookings: cancellations.length, endedWaitlistEntries },
+      });
+      return { officeId: office.id, cancellations, endedWaitlistEntries };
     });
   }
 
@@ -151,6 +174,12 @@ export class FacilityService {
       const { office, endsOn } = await requireManagedClosure(manager, caller, closureId);
       if (compareCivilDates(endsOn, todayInOfficeZone(now)) < 0) throw new ClosureEndedError();
       await manager.query('DELETE FROM office_closures WHERE id = $1', [closureId]);
+      await this.audit.record(manager, caller, {
+        action: 'CLOSURE_REMOVED',
+        objectType: 'CLOSURE',
+        objectId: closureId,
+        officeId: office.id,
+      });
       return { officeId: office.id, cancellations: [], endedWaitlistEntries: 0 };
     });
   }
@@ -171,13 +200,16 @@ export class FacilityService {
       ]);
       await manager.query('UPDATE offices SET capacity_share = $2 WHERE id = $1', [office.id, share]);
       const cancellations = await cancelAboveCap(manager, office.id, today);
-      return {
+      // A higher cap (or none) makes room for those waiting; a lower one cancelled above and seats nobody.
+      const seated = await seatWaitingPeople(manager, locks, office.id, waiting, now);
+      await this.audit.record(manager, caller, {
+        action: 'CAPACITY_SET',
+        objectType: 'OFFICE',
+        objectId: office.id,
         officeId: office.id,
-        cancellations,
-        endedWaitlistEntries: 0,
-        // A higher cap (or none) makes room for those waiting; a lower one cancelled above and seats nobody.
-        seated: await seatWaitingPeople(manager, locks, office.id, waiting, now),
-      };
+        details: { capacityShare: share, cancelledBookings: cancellations.length, seatedFromWaitlist: seated.length },
+      });
+      return { officeId: office.id, cancellations, endedWaitlistEntries: 0, seated };
     });
   }
 

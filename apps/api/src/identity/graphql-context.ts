@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 
 import type { Caller } from './caller.js';
+import { rememberedCaller } from './request-caller.js';
 
 /** What every resolver sees as its GraphQL context, for HTTP requests and WebSocket operations alike. */
 export interface GraphqlContext {
@@ -26,5 +27,7 @@ export function createGraphqlContext(argument: { req?: Request } | WsContextArgu
     const ws = argument as WsContextArgument;
     return { connectionParams: ws.connectionParams ?? {}, ...(ws.extra?.caller ? { caller: ws.extra.caller } : {}) };
   }
-  return { req: (argument as { req?: Request }).req };
+  const req = (argument as { req?: Request }).req;
+  const caller = req ? rememberedCaller(req) : undefined;
+  return { req, ...(caller ? { caller } : {}) };
 }

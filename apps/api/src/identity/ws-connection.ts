@@ -1,23 +1,29 @@
 import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 
 import { DomainError } from '../common/domain-error.js';
+import { ConnectionCounter, RateLimitCode, type RateLimits, WS_TOO_MANY_CONNECTIONS } from '../security/rate-limits.js';
+import { containsNul, NUL_REFUSAL } from '../security/text-input.js';
 import { Authenticator, readCredentials } from './authenticator.js';
 import type { ConnectionExtra } from './graphql-context.js';
 
 /** Nest types graphql-ws's `extra` as unknown; with the `ws` server it is the socket, the request and our state. */
 type ConnectionContext = Context<Record<string, unknown> | undefined, unknown>;
-type ConnectionState = Extra & ConnectionExtra & ExpiryTimer;
+type ConnectionState = Extra & ConnectionExtra & ConnectionBookkeeping;
 
-interface ExpiryTimer {
+interface ConnectionBookkeeping {
   expiryTimer?: NodeJS.Timeout;
+  /** The person this connection is counted for (ConnectionCounter), once admitted. */
+  countedFor?: string;
 }
 
-/** Close reasons a client can act on: sign in (again). */
+/** Close reasons a client can act on: sign in (again), or close another tab. */
 export const WS_CLOSE = {
   unauthenticated: { code: CloseCode.Unauthorized, reason: 'Unauthenticated: sign in first' },
   expired: { code: CloseCode.Unauthorized, reason: 'Unauthenticated: sign-in expired' },
+  tooManyConnections: WS_TOO_MANY_CONNECTIONS,
 } as const;
 
 /** Longest a timer can wait in Node; later expiries are re-checked on every operation anyway. */
@@ -29,8 +35,16 @@ const logger = new Logger('WebSocketAuth');
  * graphql-ws hooks that authenticate a connection once, in `connection_init`: without valid credentials the socket
  * closes with 4401; when the credential expires, the socket closes with 4401 too, which ends every subscription on
  * it (the client reconnects with a fresh token).
+ *
+ * They also hold the WebSocket limits (issue 9), counted in this process: a person's connection beyond
+ * `connectionsPerPerson` closes with 4429 "Too many connections"; an operation beyond `subscriptionsPerConnection`
+ * running at once on one connection gets an error with code TOO_MANY_SUBSCRIPTIONS (completing one frees its place).
  */
-export function webSocketAuthentication(authenticator: Authenticator) {
+export function webSocketAuthentication(
+  authenticator: Authenticator,
+  limits: Pick<RateLimits, 'connectionsPerPerson' | 'subscriptionsPerConnection'>,
+) {
+  const connections = new ConnectionCounter(limits.connectionsPerPerson);
   return {
     onConnect: async (ctx: ConnectionContext): Promise<boolean> => {
       const extra = ctx.extra as ConnectionState;
@@ -41,6 +55,13 @@ export function webSocketAuthentication(authenticator: Authenticator) {
           socket.close(WS_CLOSE.unauthenticated.code, WS_CLOSE.unauthenticated.reason);
           return false;
         }
+        // Closed while authenticating: graphql-ws has run onClose already, so this one must not be counted.
+        if (socket.readyState !== socket.OPEN) return false;
+        if (!connections.admit(caller.personId)) {
+          socket.close(WS_CLOSE.tooManyConnections.code, WS_CLOSE.tooManyConnections.reason);
+          return false;
+        }
+        extra.countedFor = caller.personId;
         extra.caller = caller;
         if (caller.expiresAt !== undefined) {
           const delay = Math.max(0, caller.expiresAt * 1000 - Date.now());
@@ -57,7 +78,27 @@ export function webSocketAuthentication(authenticator: Authenticator) {
       }
     },
     onClose: (ctx: ConnectionContext): void => {
-      clearTimeout((ctx.extra as ConnectionState).expiryTimer);
+      const extra = ctx.extra as ConnectionState;
+      clearTimeout(extra.expiryTimer);
+      if (extra.countedFor !== undefined) connections.release(extra.countedFor);
+      extra.countedFor = undefined;
+    },
+    /** graphql-ws has registered the new operation in `ctx.subscriptions` before this runs: it counts itself. */
+    onSubscribe: (
+      ctx: ConnectionContext,
+      _id: string,
+      payload: { readonly variables?: unknown },
+    ): readonly GraphQLError[] | undefined => {
+      if (containsNul(payload.variables)) {
+        return [new GraphQLError(NUL_REFUSAL.message, { extensions: { code: NUL_REFUSAL.code } })];
+      }
+      if (Object.keys(ctx.subscriptions).length <= limits.subscriptionsPerConnection) return undefined;
+      return [
+        new GraphQLError(
+          `At most ${limits.subscriptionsPerConnection} subscriptions may run on one connection. End one first.`,
+          { extensions: { code: RateLimitCode.TooManySubscriptions } },
+        ),
+      ];
     },
   };
 }

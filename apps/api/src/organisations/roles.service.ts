@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
+import { AuditLog } from '../privacy/audit-log.js';
 import type { OrganisationPeopleArgs } from './dto/organisation-people.args.js';
 import type { RoleInput } from './dto/role.input.js';
 import type { Member } from './models/member.model.js';
@@ -35,6 +36,7 @@ export class RolesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly profiles: ProfileService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** All organisations: names only, to choose whom to share an office with. */
@@ -91,6 +93,13 @@ export class RolesService {
           break;
         }
       }
+      await this.audit.record(manager, caller, {
+        action: 'ROLE_GRANTED',
+        objectType: 'PERSON',
+        objectId: person.id,
+        organisationId: person.organisation_id,
+        details: { role: input.role, officeId: input.officeId ?? null, teamId: input.teamId ?? null },
+      });
     });
     return this.member(input.personId);
   }
@@ -139,6 +148,13 @@ export class RolesService {
           break;
         }
       }
+      await this.audit.record(manager, caller, {
+        action: 'ROLE_REVOKED',
+        objectType: 'PERSON',
+        objectId: person.id,
+        organisationId: person.organisation_id,
+        details: { role: input.role, officeId: input.officeId ?? null, teamId: input.teamId ?? null },
+      });
     });
     return this.member(input.personId);
   }

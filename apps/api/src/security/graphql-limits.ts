@@ -13,6 +13,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 
+import { noNulInStringsRule, NUL_REFUSAL } from './text-input.js';
+
 /**
  * How big a GraphQL request may be (issue 9). The web client's largest operation stays well below each limit (the
  * browser tests run every page through them); a request above one is refused before anything runs.
@@ -55,7 +57,7 @@ export const GraphqlLimitCode = {
   UnsupportedContentType: 'UNSUPPORTED_CONTENT_TYPE',
 } as const;
 
-const LIMIT_CODES: ReadonlySet<string> = new Set(Object.values(GraphqlLimitCode));
+const LIMIT_CODES: ReadonlySet<string> = new Set<string>([...Object.values(GraphqlLimitCode), NUL_REFUSAL.code]);
 
 /**
  * Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a refusal by a limit keeps its own code (the
@@ -76,6 +78,7 @@ function refuse(code: string, message: string): (context: ValidationContext | nu
 /** The validation rules that enforce the limits, for HTTP (Apollo) and WebSocket (graphql-ws) requests alike. */
 export function graphqlLimitRules(limits: GraphqlLimits): ValidationRule[] {
   return [
+    noNulInStringsRule,
     maxDepthRule({
       n: limits.maxDepth,
       propagateOnRejection: false,

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 import { GraphqlLimitCode, type GraphqlLimits } from './graphql-limits.js';
+import { containsNul, NUL_REFUSAL } from './text-input.js';
 
 /** A refusal in the shape of a GraphQL response, so a client reads `errors[0].extensions.code` as for any other. */
 function refuse(response: Response, status: number, code: string, message: string): void {
@@ -21,6 +22,11 @@ function refuse(response: Response, status: number, code: string, message: strin
  *   larger for the variables (a desk list to import), never the text the GraphQL parser reads.
  */
 export function installHttpLimits(app: NestExpressApplication, graphqlPath: string, limits: GraphqlLimits): void {
+  // NUL in a path or query string (`%00`) would reach the database as text it cannot store (see text-input.ts).
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (/%00/.test(request.url)) return refuse(response, 400, NUL_REFUSAL.code, NUL_REFUSAL.message);
+    next();
+  });
   app.use(graphqlPath, (request: Request, response: Response, next: NextFunction) => {
     if (request.method === 'GET' || request.method === 'HEAD') {
       response.setHeader('Allow', 'POST');
@@ -63,6 +69,9 @@ export function installHttpLimits(app: NestExpressApplication, graphqlPath: stri
         `The operation is longer than ${limits.maxQueryChars} characters.`,
       );
     }
+    const variables =
+      typeof body === 'object' && body !== null ? (body as { variables?: unknown }).variables : undefined;
+    if (containsNul(variables)) return refuse(response, 400, NUL_REFUSAL.code, NUL_REFUSAL.message);
     next();
   });
 }

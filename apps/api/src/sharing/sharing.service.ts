@@ -7,6 +7,7 @@ import type { Caller } from '../identity/caller.js';
 import type { Organisation } from '../organisations/models/organisation.model.js';
 import { OfficeNotFoundError } from '../places/places.errors.js';
 import { officeOpenTo, PlacesService } from '../places/places.service.js';
+import { AuditLog } from '../privacy/audit-log.js';
 import type { RevokeSharingInput, ShareOfficeInput } from './dto/sharing.input.js';
 import type { OfficeSharing, RevokeSharingResult } from './models/office-sharing.model.js';
 
@@ -17,6 +18,7 @@ export class SharingService {
     private readonly dataSource: DataSource,
     private readonly places: PlacesService,
     private readonly bookings: BookingsService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The offices the caller's organisations operate, each with whom it is shared. */
@@ -33,10 +35,20 @@ export class SharingService {
         throw new DomainError(CommonErrorCode.BadUserInput, 'The office belongs to this organisation already.');
       }
       await this.requireOrganisation(manager, input.organisationId);
-      await manager.query(
-        `INSERT INTO office_shares (office_id, organisation_id, granted_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO office_shares (office_id, organisation_id, granted_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING
+         RETURNING office_id`,
         [input.officeId, input.organisationId, caller.personId],
       );
+      if (inserted.length > 0) {
+        await this.audit.record(manager, caller, {
+          action: 'OFFICE_SHARED',
+          objectType: 'OFFICE',
+          objectId: input.officeId,
+          officeId: input.officeId,
+          details: { sharedWith: input.organisationId },
+        });
+      }
     });
     return this.sharing(caller, input.officeId);
   }
@@ -52,9 +64,17 @@ export class SharingService {
         input.officeId,
         input.organisationId,
       ]);
-      return input.cancelBookings
-        ? this.bookings.cancelFutureBookingsOfOrganisation(manager, input.officeId, input.organisationId)
+      const done = input.cancelBookings
+        ? await this.bookings.cancelFutureBookingsOfOrganisation(manager, input.officeId, input.organisationId)
         : undefined;
+      await this.audit.record(manager, caller, {
+        action: 'OFFICE_SHARE_REVOKED',
+        objectType: 'OFFICE',
+        objectId: input.officeId,
+        officeId: input.officeId,
+        details: { sharedWith: input.organisationId, cancelledBookings: done?.count ?? 0 },
+      });
+      return done;
     });
     await cancelled?.announce();
     return { sharing: await this.sharing(caller, input.officeId), cancelledBookings: cancelled?.count ?? 0 };

@@ -41,6 +41,7 @@ export async function startTestApi(
     NAHBAR_DEMO: 'true',
     NAHBAR_SEED_DEMO: 'true',
     NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0',
+    NAHBAR_RETENTION_INTERVAL_SECONDS: '0',
     ...overrides,
   };
   if (kind === 'pglite') {

@@ -1,9 +1,12 @@
 import { addDays, type CivilDate, parseCivilDate, todayInOfficeZone, weekdayOf } from './civil-date.js';
 
 describe('parseCivilDate', () => {
-  it.each(['2027-03-15', '2028-02-29', '2026-12-31', '2027-01-01'])('accepts the real day %s', (input) => {
-    expect(parseCivilDate(input)).toEqual({ ok: true, date: input });
-  });
+  it.each(['2027-03-15', '2028-02-29', '2026-12-31', '2027-01-01', '9998-12-31'])(
+    'accepts the real day %s',
+    (input) => {
+      expect(parseCivilDate(input)).toEqual({ ok: true, date: input });
+    },
+  );
 
   it.each([
     '2027-02-30',
@@ -14,6 +17,8 @@ describe('parseCivilDate', () => {
     '2027-01-00',
     '0000-01-01',
     '1899-12-31',
+    // A year beyond it would take week and range arithmetic to year 10000, which has no YYYY-MM-DD form.
+    '9999-01-01',
   ])('refuses the impossible day %s', (input) => {
     expect(parseCivilDate(input)).toEqual({ ok: false, reason: 'IMPOSSIBLE' });
   });

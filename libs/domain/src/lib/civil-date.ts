@@ -7,9 +7,13 @@ export const OFFICE_ZONE = 'Europe/Berlin';
 export type CivilDate = string & { readonly __civilDate: unique symbol };
 
 const CIVIL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-/** Years a booking date can sensibly have; PostgreSQL would refuse year 0 and others are typing mistakes. */
+/**
+ * Years a booking date can sensibly have; PostgreSQL would refuse year 0 and others are typing mistakes. The last is
+ * 9998, not 9999: the rules reach up to a year beyond a date (a week's quota, a range of days), and year 10000 has no
+ * `YYYY-MM-DD` form (PostgreSQL refused it as `+010000-01-02`).
+ */
 const FIRST_YEAR = 1900;
-const LAST_YEAR = 9999;
+const LAST_YEAR = 9998;
 
 export type CivilDateParseResult =
   | { readonly ok: true; readonly date: CivilDate }
@@ -17,7 +21,7 @@ export type CivilDateParseResult =
 
 /**
  * Parses a civil date strictly: exactly `YYYY-MM-DD` and a day that exists
- * (2027-02-30 is refused, 2028-02-29 is accepted) in the years 1900 to 9999.
+ * (2027-02-30 is refused, 2028-02-29 is accepted) in the years 1900 to 9998.
  */
 export function parseCivilDate(input: string): CivilDateParseResult {
   if (!CIVIL_DATE_PATTERN.test(input)) {

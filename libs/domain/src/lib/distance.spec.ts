@@ -54,7 +54,8 @@ describe('distanceKm', () => {
         expect(ab).toBeGreaterThanOrEqual(0);
         expect(ab).toBeLessThanOrEqual(Math.PI * EARTH_RADIUS_KM + 1e-6);
         expect(Math.abs(ab - distanceKm(b, a))).toBeLessThan(1e-6);
-        expect(distanceKm(a, c)).toBeLessThanOrEqual(ab + distanceKm(b, c) + 1e-6);
+        // Haversine loses precision next to antipodal points (asin near 1): up to about 0.1 m there, so 1 m of slack.
+        expect(distanceKm(a, c)).toBeLessThanOrEqual(ab + distanceKm(b, c) + 1e-3);
       }),
     );
   });

@@ -9,6 +9,7 @@ import { CalendarFeeds1764700000000 } from './1764700000000-calendar-feeds.js';
 import { CancellationReasons1764800000000 } from './1764800000000-cancellation-reasons.js';
 import { Favourites1764900000000 } from './1764900000000-favourites.js';
 import { ReportIndexes1765000000000 } from './1765000000000-report-indexes.js';
+import { DataProtection1765200000000 } from './1765200000000-data-protection.js';
 
 /** Every migration in order. Listed explicitly: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CancellationReasons1764800000000,
   Favourites1764900000000,
   ReportIndexes1765000000000,
+  DataProtection1765200000000,
 ];

@@ -18,6 +18,7 @@ import { DataSource } from 'typeorm';
 
 import type { Caller } from '../../identity/caller.js';
 import type { Team } from '../../organisations/models/team.model.js';
+import { AuditLog } from '../../privacy/audit-log.js';
 import { TeamAccess } from '../team-access.js';
 import type { PresencePolicyInput } from './dto/presence-policy.input.js';
 import type { PresencePeriodProgress, PresenceProgress } from './models/presence-progress.model.js';
@@ -48,6 +49,7 @@ export class PresencePoliciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: TeamAccess,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Sets (or replaces) the team's policy after the domain library checked it (INVALID_POLICY). */
@@ -68,6 +70,13 @@ export class PresencePoliciesService {
            fixed_weekdays = EXCLUDED.fixed_weekdays, updated_at = now(), updated_by = EXCLUDED.updated_by`,
         [grant.teamId, policy.period, policy.minDays, [...policy.fixedWeekdays].sort((a, b) => a - b), caller.personId],
       );
+      await this.audit.record(manager, caller, {
+        action: 'PRESENCE_POLICY_SET',
+        objectType: 'TEAM',
+        objectId: grant.teamId,
+        organisationId: grant.organisationId,
+        details: { period: policy.period, minDays: policy.minDays, fixedWeekdays: policy.fixedWeekdays.join(',') },
+      });
       return { id: grant.teamId, name: grant.teamName, organisationId: grant.organisationId };
     });
   }
@@ -76,6 +85,12 @@ export class PresencePoliciesService {
     return this.dataSource.transaction(async (manager) => {
       const grant = await this.access.manage(caller, teamId, manager);
       await manager.query('DELETE FROM presence_policies WHERE team_id = $1', [grant.teamId]);
+      await this.audit.record(manager, caller, {
+        action: 'PRESENCE_POLICY_CLEARED',
+        objectType: 'TEAM',
+        objectId: grant.teamId,
+        organisationId: grant.organisationId,
+      });
       return { id: grant.teamId, name: grant.teamName, organisationId: grant.organisationId };
     });
   }

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
 import type { Person } from '../../organisations/models/person.model.js';
 import type { Team } from '../../organisations/models/team.model.js';
+import { AuditLog } from '../../privacy/audit-log.js';
 import { AvailabilityEvents } from '../../realtime/availability-events.js';
 import { MyBookingEvents } from '../../realtime/my-booking-events.js';
 import { TeamPresenceEvents } from '../../realtime/team-presence-events.js';
@@ -71,6 +72,7 @@ export class TeamsService {
     private readonly availability: AvailabilityEvents,
     private readonly myBookings: MyBookingEvents,
     private readonly teamPresence: TeamPresenceEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The teams the caller is a member of (as lead or not), by name. */
@@ -169,10 +171,18 @@ export class TeamsService {
     const rows: TeamRow[] = await this.dataSource
       .transaction(async (manager) => {
         await this.requireFreeName(manager, input.organisationId, name, null);
-        return manager.query(
+        const created: TeamRow[] = await manager.query(
           'INSERT INTO teams (organisation_id, name) VALUES ($1, $2) RETURNING id, name, organisation_id',
           [input.organisationId, name],
         );
+        const teamId = created[0]?.id ?? null;
+        await this.audit.record(manager, caller, {
+          action: 'TEAM_CREATED',
+          objectType: 'TEAM',
+          objectId: teamId,
+          organisationId: input.organisationId,
+        });
+        return created;
       })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? new TeamNameTakenError(name) : error;
@@ -192,6 +202,12 @@ export class TeamsService {
           'UPDATE teams SET name = $2 WHERE id = $1 RETURNING id, name, organisation_id',
           [grant.teamId, name],
         );
+        await this.audit.record(manager, caller, {
+          action: 'TEAM_RENAMED',
+          objectType: 'TEAM',
+          objectId: grant.teamId,
+          organisationId: grant.organisationId,
+        });
         return updated;
       })
       .catch((error: unknown) => {
@@ -218,6 +234,13 @@ export class TeamsService {
         [grant.teamId, todayInOfficeZone(now)],
       );
       await manager.query('DELETE FROM teams WHERE id = $1', [grant.teamId]);
+      await this.audit.record(manager, caller, {
+        action: 'TEAM_DELETED',
+        objectType: 'TEAM',
+        objectId: grant.teamId,
+        organisationId: grant.organisationId,
+        details: { cancelledBookings: bookings.count },
+      });
       return bookings;
     });
     await cancelled.announce(this.availability, this.myBookings);
@@ -239,6 +262,13 @@ export class TeamsService {
         [grant.teamId, input.personId],
       );
       if (inserted.length === 0) throw new AlreadyAMemberError();
+      await this.audit.record(manager, caller, {
+        action: 'TEAM_MEMBER_ADDED',
+        objectType: 'TEAM_MEMBER',
+        objectId: input.personId,
+        organisationId: grant.organisationId,
+        details: { teamId: grant.teamId },
+      });
       return { id: grant.teamId, name: grant.teamName, organisationId: grant.organisationId };
     });
     await this.announceMembersChanged(team.id);
@@ -272,6 +302,13 @@ export class TeamsService {
         grant.teamId,
         input.personId,
       ]);
+      await this.audit.record(manager, caller, {
+        action: 'TEAM_MEMBER_REMOVED',
+        objectType: 'TEAM_MEMBER',
+        objectId: input.personId,
+        organisationId: grant.organisationId,
+        details: { teamId: grant.teamId, cancelledBookings: bookings.count },
+      });
       return {
         team: { id: grant.teamId, name: grant.teamName, organisationId: grant.organisationId },
         cancelled: bookings,

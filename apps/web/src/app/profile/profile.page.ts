@@ -18,12 +18,13 @@ import { roleLabel, VISIBILITY_CHOICES } from '../shared/labels/role.labels';
 import type { StatusNote } from '../shared/ui/status-message';
 import { StatusMessage } from '../shared/ui/status-message';
 import { ProfileApi } from './data-access/profile.api';
+import { MyDataSection } from './my-data-section';
 import { postalCodeProblem, profileChanges } from './profile-form';
 
 /** The signed-in person: who they are (read-only), their roles, and the settings they choose themselves. */
 @Component({
   selector: 'nb-profile-page',
-  imports: [StatusMessage],
+  imports: [StatusMessage, MyDataSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.css',

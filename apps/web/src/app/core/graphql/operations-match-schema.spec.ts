@@ -49,6 +49,7 @@ import {
   MY_WEEK_TEAMS,
 } from '../../my-week/data-access/my-week.api';
 import { MAP_CONFIGURATION, OFFICES_NEAR_HOME, POSTAL_CODE_PLACE } from '../../near-home/data-access/near-home.api';
+import { ERASE_MY_ACCOUNT, MY_DATA } from '../../profile/data-access/my-data.api';
 import { UPDATE_PROFILE } from '../../profile/data-access/profile.api';
 import {
   BOOK_DESK,
@@ -132,6 +133,8 @@ const OPERATIONS = {
   REVOKE_ROLE,
   SHARE_OFFICE,
   UPDATE_PROFILE,
+  MY_DATA,
+  ERASE_MY_ACCOUNT,
   MAP_CONFIGURATION,
   OFFICES_NEAR_HOME,
   POSTAL_CODE_PLACE,
