@@ -3,16 +3,13 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { JOB_LOCK_KEYS, ScheduledJob } from '../database/scheduled-job.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
 import { type MyBookingChanged, MyBookingEvents } from '../realtime/my-booking-events.js';
 import { officeDayKey, TransactionLocks } from './advisory-locks.js';
 import { assignedEvents } from './bookings.service.js';
 import { isNoShowDue } from './check-in-window.js';
 import { type FreedDesk, handOverFreedDesk, type WaitlistAssignment } from './waitlist-handover.js';
-
-/** Key of the session-level advisory lock that lets one API instance at a time run the job (a server only). */
-const JOB_LOCK_SPACE = 4_201;
-const JOB_LOCK_KEY = 1;
 
 interface DueRow {
   id: string;
@@ -40,63 +37,33 @@ interface ReleasedRow {
 @Injectable()
 export class NoShowReleaseJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('NoShowReleaseJob');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly schedule: ScheduledJob;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: AvailabilityEvents,
     private readonly myEvents: MyBookingEvents,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // On a PostgreSQL server several API instances run the job; one of them at a time releases (ScheduledJob).
+    this.schedule = new ScheduledJob(
+      dataSource,
+      {
+        name: 'NoShowReleaseJob',
+        lockKey: JOB_LOCK_KEYS.noShowRelease,
+        intervalSeconds: config.noShowIntervalSeconds,
+        onServer: config.databaseUrl !== undefined,
+      },
+      (now) => this.releaseDue(now),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.noShowIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => this.tick(), seconds * 1000);
-    this.timer.unref();
+    this.schedule.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
-  }
-
-  /**
-   * One scheduled run. On a PostgreSQL server several API instances may run the job: a session-level advisory lock,
-   * only tried, lets one of them run at a time. The embedded database is one process: it just runs.
-   */
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .catch((error: unknown) => this.logger.error(`No-show release failed: ${(error as Error).message}`))
-      .finally(() => {
-        this.running = undefined;
-      });
-  }
-
-  private async runOnce(): Promise<void> {
-    if (this.config.databaseUrl === undefined) {
-      await this.releaseDue(new Date());
-      return;
-    }
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await runner.connect();
-      const [row]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [
-        JOB_LOCK_SPACE,
-        JOB_LOCK_KEY,
-      ]);
-      if (row?.locked !== true) return;
-      try {
-        await this.releaseDue(new Date());
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1, $2)', [JOB_LOCK_SPACE, JOB_LOCK_KEY]);
-      }
-    } finally {
-      await runner.release();
-    }
+    await this.schedule.stop();
   }
 
   /** Releases every booking due at `now`; returns how many were released. */

@@ -3,10 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-
-/** Key of the session-level advisory lock that lets one API instance at a time run the job (a server only). */
-const JOB_LOCK_SPACE = 4_201;
-const JOB_LOCK_KEY = 2;
+import { JOB_LOCK_KEYS, ScheduledJob } from '../database/scheduled-job.js';
 /** Rows per transaction: short transactions, so bookings of today never wait long for the job. */
 export const RETENTION_BATCH = 500;
 /** First run after the start, so that a restart does not delay the retention by a whole interval. */
@@ -37,61 +34,31 @@ export interface RetentionOutcome {
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RetentionJob');
-  private timers: NodeJS.Timeout[] = [];
-  private running: Promise<unknown> | undefined;
+  private readonly schedule: ScheduledJob;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.schedule = new ScheduledJob(
+      dataSource,
+      {
+        name: 'RetentionJob',
+        lockKey: JOB_LOCK_KEYS.retention,
+        intervalSeconds: config.retentionIntervalSeconds,
+        firstRunAfterMs: FIRST_RUN_DELAY_MS,
+        onServer: config.databaseUrl !== undefined,
+      },
+      (now) => this.run(now),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.retentionIntervalSeconds;
-    if (seconds <= 0) return;
-    const first = setTimeout(() => this.tick(), Math.min(FIRST_RUN_DELAY_MS, seconds * 1000));
-    const every = setInterval(() => this.tick(), seconds * 1000);
-    first.unref();
-    every.unref();
-    this.timers = [first, every];
+    this.schedule.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
-    await this.running?.catch(() => undefined);
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.runExclusively()
-      .catch((error: unknown) => this.logger.error(`Retention run failed: ${(error as Error).message}`))
-      .finally(() => {
-        this.running = undefined;
-      });
-  }
-
-  /** One run under the job's session advisory lock on a server; the embedded database is one process. */
-  private async runExclusively(): Promise<void> {
-    if (this.config.databaseUrl === undefined) {
-      await this.run(new Date());
-      return;
-    }
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await runner.connect();
-      const [row]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [
-        JOB_LOCK_SPACE,
-        JOB_LOCK_KEY,
-      ]);
-      if (row?.locked !== true) return;
-      try {
-        await this.run(new Date());
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1, $2)', [JOB_LOCK_SPACE, JOB_LOCK_KEY]);
-      }
-    } finally {
-      await runner.release();
-    }
+    await this.schedule.stop();
   }
 
   /** Applies the retention rule as of `now`; returns how many rows each step changed. */
