@@ -9,7 +9,15 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-import { addDays, LANDS, postalCodePoints, publicHoliday, todayInOfficeZone, weekdayOf } from '@nahbar/domain';
+import {
+  addDays,
+  LAND_NAMES,
+  LANDS,
+  postalCodePoints,
+  publicHoliday,
+  todayInOfficeZone,
+  weekdayOf,
+} from '@nahbar/domain';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import pg from 'pg';
@@ -141,24 +149,6 @@ async function timed(label, work) {
 }
 
 // ---- places: municipalities from the shipped postal-code data --------------------------------------------------
-const LAND_NAMES = {
-  SH: 'Schleswig-Holstein',
-  HH: 'Hamburg',
-  NI: 'Niedersachsen',
-  HB: 'Bremen',
-  NW: 'Nordrhein-Westfalen',
-  HE: 'Hessen',
-  RP: 'Rheinland-Pfalz',
-  BW: 'Baden-Württemberg',
-  BY: 'Bayern',
-  SL: 'Saarland',
-  BE: 'Berlin',
-  BB: 'Brandenburg',
-  MV: 'Mecklenburg-Vorpommern',
-  SN: 'Sachsen',
-  ST: 'Sachsen-Anhalt',
-  TH: 'Thüringen',
-};
 
 /**
  * Municipalities per Land, largest first (by how many postal codes a place has). The GeoNames export carries the
