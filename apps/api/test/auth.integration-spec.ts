@@ -314,7 +314,7 @@ describe.each(DATABASE_KINDS)('OpenID Connect sign-in on %s', (kind) => {
         recorder.events.length = 0;
         const booked = await book(booker.accessToken, desk(4), date);
         expect(booked.data?.bookDesk.status).toBe('BOOKED');
-        await recorder.waitFor(1, 2000);
+        await recorder.waitFor(1, 10_000);
         expect(recorder.errors).toEqual([]);
         expect(recorder.events).toContainEqual({ deskId: desk(4), free: false });
       } finally {
@@ -337,9 +337,10 @@ describe.each(DATABASE_KINDS)('OpenID Connect sign-in on %s', (kind) => {
         const closedAt = Date.now();
         expect(closed).toMatchObject({ code: 4401 });
         expect(closedAt).toBeGreaterThanOrEqual(short.expiresAt * 1000 - 50);
-        expect(closedAt).toBeLessThan(short.expiresAt * 1000 + 2000);
+        // Closed because the token expired (not at some later sweep): a generous bound, for a loaded machine.
+        expect(closedAt).toBeLessThan(short.expiresAt * 1000 + 10_000);
         // The subscription itself ends with the close event.
-        await recorder.waitFor(1, 1000);
+        await recorder.waitFor(1, 10_000);
         expect(recorder.events).toEqual([]);
         expect((recorder.errors[0] as { code?: number } | undefined)?.code).toBe(4401);
       } finally {

@@ -132,11 +132,10 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
       expect(errorCode(await book(booker, desk(7), '2027-02-30', 'MORNING'))).toBe('INVALID_DATE');
       expect(await bookingCount(test)).toBe(before);
 
-      const started = Date.now();
       const booked = await book(booker, desk(8), date, 'MORNING');
       expect(booked.data?.bookDesk).toBeDefined();
-      await recorder.waitFor(1, 1000);
-      expect(Date.now() - started).toBeLessThan(1000);
+      // How fast is tools/bench/fanout.mjs's figure; the wait only guards against a hang.
+      await recorder.waitFor(1, 10_000);
       expect(recorder.errors).toEqual([]);
       expect(recorder.events).toHaveLength(1);
       // The watcher sees the desk taken, and not as theirs: no one else's identity travels in the event.
@@ -149,7 +148,7 @@ describe.each(DATABASE_KINDS)('bookings over HTTP and WebSocket on %s', (kind) =
         booker,
       );
       expect(cancelled.data?.cancelBooking.status).toBe('CANCELLED');
-      await recorder.waitFor(2, 1000);
+      await recorder.waitFor(2, 10_000);
       expect(recorder.events[1]).toMatchObject({ deskId: desk(8), free: true });
     } finally {
       recorder.stop();

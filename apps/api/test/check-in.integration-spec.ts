@@ -187,7 +187,7 @@ describe.each(DATABASE_KINDS)('check-in and no-show release on %s', (kind) => {
       expect(checkedInAt).toBeGreaterThanOrEqual(before - 1000);
       expect(checkedInAt).toBeLessThanOrEqual(Date.now() + 1000);
 
-      await changes.waitFor(1, 1000);
+      await changes.waitFor(1, 10_000);
       expect(changes.events[0]).toEqual({
         reason: 'CHECKED_IN',
         booking: { id: bookingId, status: 'CHECKED_IN', deskId: deskIds[0] },
@@ -319,17 +319,17 @@ describe.each(DATABASE_KINDS)('check-in and no-show release on %s', (kind) => {
       );
       expect(assigned).toEqual({ status: 'ASSIGNED', booking_id: made?.id });
 
-      await absentChanges.waitFor(1, 1000);
+      await absentChanges.waitFor(1, 10_000);
       expect(absentChanges.events[0]).toEqual({
         reason: 'RELEASED_NO_SHOW',
         booking: { id: morningId, status: 'RELEASED', deskId: deskIds[0] },
       });
-      await waitingChanges.waitFor(1, 1000);
+      await waitingChanges.waitFor(1, 10_000);
       expect(waitingChanges.events[0]).toEqual({
         reason: 'WAITLIST_ASSIGNED',
         booking: { id: made?.id, status: 'BOOKED', deskId: made?.desk_id },
       });
-      await desks.waitFor(2, 1000);
+      await desks.waitFor(2, 10_000);
       const seen = new Map(desks.events.map((event) => [event.deskId, event]));
       const freedDesk = made?.desk_id === deskIds[0] ? deskIds[3] : deskIds[0];
       // One freed desk is free for the morning; the other went to the person waiting (their morning).

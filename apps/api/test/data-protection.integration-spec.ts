@@ -390,7 +390,7 @@ describe.each(DATABASE_KINDS)('data protection on %s', (kind) => {
         // Let the subscription start before the change it is to see.
         await new Promise((resolve) => setTimeout(resolve, 300));
         result = await graphql<{ eraseMyAccount: Record<string, number> }>(url, ERASE, { c: ' löschen ' }, erased);
-        await changes.waitFor(1, 5_000);
+        await changes.waitFor(1, 10_000);
       } finally {
         changes.stop();
         await client.dispose();

@@ -240,7 +240,7 @@ describe.each(DATABASE_KINDS)('desk import on %s', (kind) => {
         muensterId,
         'M-31',
       ]);
-      await changes.waitFor(1, 5000);
+      await changes.waitFor(1, 10_000);
       expect(changes.events).toContainEqual({ deskId: created?.id, free: true });
     } finally {
       changes.stop();

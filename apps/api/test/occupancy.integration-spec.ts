@@ -243,11 +243,10 @@ describe.each(DATABASE_KINDS)('live occupancy of an office on %s', (kind) => {
       await pause(600);
       expect(recorder.events).toEqual([]);
 
-      const started = Date.now();
       const booked = await graphql(url, BOOK, { i: { deskId: deskIds[1], date, part: 'AFTERNOON' } }, booker);
       expect(booked.errors).toBeUndefined();
-      await recorder.waitFor(1, 1000);
-      expect(Date.now() - started).toBeLessThan(1000);
+      // How fast is tools/bench/fanout.mjs's figure; the wait only guards against a hang.
+      await recorder.waitFor(1, 10_000);
       expect(recorder.errors).toEqual([]);
       expect(recorder.events[0]).toEqual({
         date,

@@ -327,19 +327,19 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
       expect(made.every((seat) => seat.source === 'TEAM_DAY' && seat.status === 'BOOKED')).toBe(true);
       expect(new Set(made.map((seat) => seat.desk_id)).size).toBe(3);
 
-      await teamChanges.waitFor(1, 2000);
+      await teamChanges.waitFor(1, 10_000);
       expect(teamChanges.events[0]).toEqual({
         reason: 'CREATED',
         presenceDay: { id: day.id, myAnswer: null, answers: { seated: 3 }, memberAnswers: null },
       });
-      await myChanges.waitFor(1, 2000);
+      await myChanges.waitFor(1, 10_000);
       const mine = made.find((seat) => seat.person_id === memberA);
       expect(myChanges.events[0]).toEqual({
         reason: 'TEAM_DAY_BOOKED',
         booking: { id: expect.any(String), date, status: 'BOOKED' },
       });
       expect(mine).toBeDefined();
-      await deskChanges.waitFor(3, 2000);
+      await deskChanges.waitFor(3, 10_000);
       expect(new Set(deskChanges.events.map((event) => event.deskId))).toEqual(
         new Set(made.map((seat) => seat.desk_id)),
       );
@@ -497,7 +497,7 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
       const away = await answered(member, day.id, 'AWAY');
       expect(away).toMatchObject({ myAnswer: 'AWAY', myBooking: null, memberAnswers: null });
       expect(away.answers).toEqual({ attending: 0, away: 1, open: 2, seated: 2 });
-      await deskChanges.waitFor(1, 2000);
+      await deskChanges.waitFor(1, 10_000);
       expect(deskChanges.events[0]).toEqual({ deskId: own?.desk_id, free: true });
     } finally {
       deskChanges.stop();
@@ -582,12 +582,12 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
       const live = after.filter((seat) => seat.status === 'BOOKED');
       expect(live.map((seat) => seat.person_id).sort()).toEqual([s.lead, coming].sort());
       expect(live.every((seat) => seat.date === newDate && target.deskIds.includes(seat.desk_id))).toBe(true);
-      await myChanges.waitFor(2, 2000);
+      await myChanges.waitFor(2, 10_000);
       expect(myChanges.events.map((event) => [event.reason, event.booking.date, event.booking.status])).toEqual([
         ['TEAM_DAY_MOVED', date, 'CANCELLED'],
         ['TEAM_DAY_MOVED', newDate, 'BOOKED'],
       ]);
-      await teamChanges.waitFor(1, 2000);
+      await teamChanges.waitFor(1, 10_000);
       expect(teamChanges.events[0]).toMatchObject({ reason: 'MOVED', presenceDay: { id: day.id } });
     } finally {
       myChanges.stop();
@@ -636,7 +636,7 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
       const cancelled = await graphql<{ cancelPresenceDay: Day }>(test.api.url, CANCEL, { id: day.id }, s.lead);
       expect(cancelled.errors).toBeUndefined();
       expect(cancelled.data?.cancelPresenceDay).toMatchObject({ cancelled: true, answers: { seated: 0 } });
-      await myChanges.waitFor(1, 2000);
+      await myChanges.waitFor(1, 10_000);
       expect(myChanges.events[0]).toMatchObject({ reason: 'TEAM_DAY_CANCELLED', booking: { status: 'CANCELLED' } });
     } finally {
       myChanges.stop();
@@ -760,7 +760,7 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
 
       // The member's answer reaches the team live, not the admin; nothing was planned, moved or cancelled.
       await answered(member, day.id, 'AWAY');
-      await memberChanges.waitFor(1, 2000);
+      await memberChanges.waitFor(1, 10_000);
       expect(memberChanges.events[0]).toMatchObject({ reason: 'ANSWERED', presenceDay: { id: day.id } });
       expect(await countRows('presence_days', s.teamId)).toBe(1);
       const [kept] = await test.sql<{ date: string; status: string }>(
@@ -806,7 +806,7 @@ describe.each(DATABASE_KINDS)('team days on %s', (kind) => {
       expect(summary.errors).toBeUndefined();
       expect(summary.data?.teamPolicySummary.members).toBe(4);
       // Adding a member told the team live (MEMBERS_CHANGED): the admin still heard nothing.
-      await memberChanges.waitFor(2, 2000);
+      await memberChanges.waitFor(2, 10_000);
       await settle();
       expect(adminChanges.events).toEqual([]);
     } finally {

@@ -94,10 +94,10 @@ describe.each(DATABASE_KINDS)('office sharing, roles and profile on %s', (kind) 
         as('Mehmet Yılmaz'),
       );
       expect(booked.data?.bookDesk.id).toEqual(expect.any(String));
-      await insider.waitFor(1, 1000);
+      // Under load, events of the probe above (desk 5, before the revocation) may still arrive: look for desk 1's.
+      await insider.waitUntil((event) => event.deskId === erlangenDesks[1], 10_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(insider.events[0]?.deskId).toBe(erlangenDesks[1]);
-      expect(outsider.events).toEqual([]);
+      expect(outsider.events.filter((event) => event.deskId !== erlangenDesks[5])).toEqual([]);
 
       // The query says the same as the subscription: the office is gone for IT.NRW.
       expect(errorCode(await graphql(url, AVAILABILITY, variables, as('Fatma Demir')))).toBe('OFFICE_NOT_FOUND');

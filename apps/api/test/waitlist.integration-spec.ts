@@ -162,7 +162,7 @@ describe.each(DATABASE_KINDS)('waitlist on %s', (kind) => {
       );
       expect(entry).toEqual({ status: 'ASSIGNED', booking_id: made?.id });
 
-      await changes.waitFor(1, 1000);
+      await changes.waitFor(1, 10_000);
       expect(changes.events[0]).toEqual({
         reason: 'WAITLIST_ASSIGNED',
         booking: { id: made?.id, deskId: deskIds[1], date, part: 'MORNING', status: 'BOOKED' },

@@ -86,6 +86,29 @@ export class EventRecorder<Event> {
     }
   }
 
+  /**
+   * Resolves with the first event (seen so far or arriving) that `matches`, rejects after `timeoutMs` or on an error.
+   * For waiting on the event a test is about: under load an earlier event may still arrive after a test cleared
+   * `events`, so "the first event" is not always the right one.
+   */
+  async waitUntil(matches: (event: Event) => boolean, timeoutMs: number): Promise<Event> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.events.find(matches);
+      if (found !== undefined) return found;
+      if (this.errors.length > 0) throw new Error(`Subscription failed: ${JSON.stringify(this.errors)}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`No matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
   stop(): void {
     this.dispose?.();
   }
