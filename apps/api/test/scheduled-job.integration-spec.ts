@@ -1,9 +1,7 @@
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 
 import { JOB_LOCK_KEYS, ScheduledJob } from '../src/database/scheduled-job.js';
-
-const ADMIN_URL = process.env['NAHBAR_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+import { ADMIN_URL, adminQuery } from './support/test-api.js';
 
 /** A promise and its resolver: a job's work that ends when the test says so. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -12,16 +10,6 @@ function gate(): { promise: Promise<void>; open: () => void } {
     open = resolve;
   });
   return { promise, open };
-}
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -34,7 +22,7 @@ describe('ScheduledJob on a PostgreSQL server (two API instances)', () => {
   let instanceB: DataSource;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${name}`);
+    await adminQuery(`CREATE DATABASE ${name}`);
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     instanceA = await new DataSource({ type: 'postgres', url: url.toString() }).initialize();
@@ -44,7 +32,7 @@ describe('ScheduledJob on a PostgreSQL server (two API instances)', () => {
   afterAll(async () => {
     await instanceA?.destroy();
     await instanceB?.destroy();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
   const options = { intervalSeconds: 0, onServer: true } as const;

@@ -14,7 +14,7 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
 
 /** Server the tests create their own databases on (CI and these machines: trust auth on 127.0.0.1). */
-const ADMIN_URL = process.env['NAHBAR_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env['NAHBAR_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestApi {
   readonly api: RunningApi;
@@ -76,7 +76,8 @@ export async function startTestApi(
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs one statement on the test server's admin database (CREATE or DROP DATABASE). */
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
