@@ -42,7 +42,8 @@ export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError
     return new GraphQLError(exception.message, { extensions: { code: CommonErrorCode.BadUserInput } });
   }
   if (isDatabaseUnavailable(exception)) {
-    logger.warn(`Database unavailable: ${(exception as Error).message}`);
+    const { name, message } = exception as { name?: unknown; message?: unknown };
+    logger.warn(`Database unavailable: ${String(name)}: ${String(message)}`);
     return new GraphQLError('The database cannot be reached right now. Please try again in a moment.', {
       extensions: {
         code: CommonErrorCode.DatabaseUnavailable,
@@ -59,21 +60,81 @@ export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError
   });
 }
 
-/** PostgreSQL error classes of a lost or refused connection (57P01-57P03 shutdown, class 08 connection). */
-const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123])$/;
+/**
+ * SQLSTATEs of a server that went away or cannot take a connection now: class 08 (connection exception), 57P01
+ * admin_shutdown (a fast shutdown, pg_terminate_backend), 57P02 crash_shutdown (an immediate shutdown, a crashed
+ * backend), 57P03 cannot_connect_now (starting up, shutting down, in recovery), 53300 too_many_connections.
+ */
+const UNAVAILABLE_SQLSTATES = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+
+/** Socket errors (Node's `code`) of a connection to the server that was refused, broke or timed out. */
+const UNAVAILABLE_SOCKET_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+]);
 
 /**
- * The database went away (restart, failover, network): the request did not get through, and trying again shortly
- * will. Nothing was written, or a whole transaction was (PostgreSQL commits atomically).
+ * Socket errors that mean unavailable only for the system call that failed: the server's host name does not resolve
+ * (a stopped container leaves the network's DNS), its Unix socket is gone (a stopped server removes it).
  */
-export function isDatabaseUnavailable(exception: unknown): boolean {
-  if (!(exception instanceof Error)) return false;
-  const { code, driverError } = exception as Error & { code?: unknown; driverError?: { code?: unknown } };
-  const sqlState = typeof code === 'string' ? code : driverError?.code;
-  if (typeof sqlState === 'string' && (UNAVAILABLE_SQLSTATES.test(sqlState) || sqlState === 'ECONNREFUSED')) {
-    return true;
+const UNAVAILABLE_SYSCALL_CODES: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'getaddrinfo',
+  EAI_AGAIN: 'getaddrinfo',
+  ENOENT: 'connect',
+};
+
+/**
+ * Messages of the driver (pg, pg-pool), which carry no code: the connection ended under a query, a client that saw a
+ * connection error is used again, no connection could be had within `connectionTimeoutMillis`.
+ */
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+
+/**
+ * TypeORM releases a query runner when its connection reports an error (PostgresQueryRunner listens for the pg
+ * client's `error` event); the next query of a transaction on it then throws one of these. The app never uses a query
+ * runner after releasing it itself, so this is a connection lost in the middle of a transaction.
+ */
+const RELEASED_RUNNER_ERRORS: readonly string[] = [
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+];
+
+/** How deep `isDatabaseUnavailable` follows wrapped errors (driverError, cause, an AggregateError's errors). */
+const MAX_DEPTH = 4;
+
+/**
+ * The database went away (restart, failover, network) or cannot take the request now: the request did not get
+ * through, and trying again shortly will. Nothing was written, or a whole transaction was (PostgreSQL commits
+ * atomically): a connection lost during COMMIT leaves it unknown which. Recognised by the SQLSTATE, the socket error,
+ * the driver's message, or TypeORM's released query runner, also when wrapped: a TypeORM QueryFailedError (its
+ * `driverError`), an error's `cause`, an AggregateError (Node tries every address of a host name).
+ */
+export function isDatabaseUnavailable(exception: unknown, depth = 0): boolean {
+  if (typeof exception !== 'object' || exception === null || depth > MAX_DEPTH) return false;
+  const { code, syscall, message, name, driverError, cause } = exception as {
+    code?: unknown;
+    syscall?: unknown;
+    message?: unknown;
+    name?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+    if (UNAVAILABLE_SYSCALL_CODES[code] !== undefined && UNAVAILABLE_SYSCALL_CODES[code] === syscall) return true;
   }
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(exception.message);
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  if (typeof name === 'string' && RELEASED_RUNNER_ERRORS.includes(name)) return true;
+  const wrapped = [driverError, cause, ...(exception instanceof AggregateError ? exception.errors : [])];
+  return wrapped.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
 function validationMessage(exception: BadRequestException): string {

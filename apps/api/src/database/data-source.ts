@@ -9,6 +9,9 @@ import { MIGRATIONS } from './migrations/index.js';
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
+/** How long a request waits for a pool connection (a new one, or a free one when all are busy). */
+const CONNECTION_TIMEOUT_MS = 10_000;
+
 export interface DataSourceSettings {
   readonly url: string;
   readonly poolSize: number;
@@ -27,7 +30,16 @@ export function createDataSource({ url, poolSize }: DataSourceSettings): DataSou
     // Expected refusals (exclusion violations) are not errors of the server; unexpected ones are logged by the
     // GraphQL error filter.
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    extra: {
+      max: poolSize,
+      // A server that is down refuses at once (DATABASE_UNAVAILABLE); one that does not answer (a host gone from the
+      // network) or a pool with every connection busy fails the request after this long instead of hanging.
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+      // A connection whose server vanished without closing it (a host gone, a NAT or firewall timeout) is noticed by
+      // TCP keepalive and dropped, instead of hanging the next query on it.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    },
   });
 }
 

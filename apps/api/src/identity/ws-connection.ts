@@ -4,6 +4,7 @@ import { CloseCode, type Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 
 import { DomainError } from '../common/domain-error.js';
+import { isDatabaseUnavailable } from '../common/graphql-error.filter.js';
 import { ConnectionCounter, RateLimitCode, type RateLimits, WS_TOO_MANY_CONNECTIONS } from '../security/rate-limits.js';
 import { containsNul, NUL_REFUSAL } from '../security/text-input.js';
 import { Authenticator, readCredentials } from './authenticator.js';
@@ -19,11 +20,15 @@ interface ConnectionBookkeeping {
   countedFor?: string;
 }
 
-/** Close reasons a client can act on: sign in (again), or close another tab. */
+/**
+ * Close reasons a client can act on: sign in (again), close another tab, or try again later (1013: the database is
+ * unavailable, so the credentials could not be checked; clients retry, where 4401 would send them to sign in).
+ */
 export const WS_CLOSE = {
   unauthenticated: { code: CloseCode.Unauthorized, reason: 'Unauthenticated: sign in first' },
   expired: { code: CloseCode.Unauthorized, reason: 'Unauthenticated: sign-in expired' },
   tooManyConnections: WS_TOO_MANY_CONNECTIONS,
+  databaseUnavailable: { code: 1013, reason: 'Try again later: the database is unavailable' },
 } as const;
 
 /** Longest a timer can wait in Node; later expiries are re-checked on every operation anyway. */
@@ -72,6 +77,11 @@ export function webSocketAuthentication(
         }
         return true;
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          logger.warn(`Database unavailable: ${(error as Error).message}`);
+          socket.close(WS_CLOSE.databaseUnavailable.code, WS_CLOSE.databaseUnavailable.reason);
+          return false;
+        }
         if (!(error instanceof DomainError)) logger.error(error instanceof Error ? error.message : String(error));
         socket.close(WS_CLOSE.unauthenticated.code, WS_CLOSE.unauthenticated.reason);
         return false;
