@@ -184,6 +184,7 @@ describe('PostgreSQL restarts during a burst of bookings', () => {
       const whileDown = await run(url, attempts, CLIENTS);
       const read = await probeGraphql(url, person, MINE);
       const ready = await readiness(url);
+      const feed = await fetch(`${url}/calendar/${'0'.repeat(43)}.ics`, { signal: AbortSignal.timeout(HANG_BOUND_MS) });
       const during = liveSocket(url, person);
       const duringClose = await eventually('the socket opened during the outage closes', async () => during.closes[0]);
 
@@ -231,6 +232,10 @@ describe('PostgreSQL restarts during a burst of bookings', () => {
       expect(count(whileDown, 'DATABASE_UNAVAILABLE')).toBe(whileDown.length);
       expect(read.code).toBe('DATABASE_UNAVAILABLE');
       expect(ready).toEqual({ status: 503, database: 'unreachable' });
+      // The plain HTTP routes (a calendar feed here) say 503 with a retry hint, not 500.
+      expect(feed.status).toBe(503);
+      expect(feed.headers.get('retry-after')).toBe('5');
+      expect(await feed.text()).toMatch(/^DATABASE_UNAVAILABLE/);
       // Try again later, not "sign in again" (4401): clients keep retrying.
       expect(duringClose).toBe(1013);
       expect(resyncClose).toBe(1012);

@@ -1,9 +1,15 @@
 import { type ArgumentsHost, BadRequestException, Catch, HttpException, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 
 import { CommonErrorCode, DomainError } from './domain-error.js';
+
+const DATABASE_UNAVAILABLE_EN = 'The database cannot be reached right now. Please try again in a moment.';
+const DATABASE_UNAVAILABLE_CODE: string = CommonErrorCode.DatabaseUnavailable;
+/** Seconds a client of a plain HTTP route is told to wait when the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * The one mapping from thrown errors to GraphQL errors: domain errors keep their code and message, validation
@@ -15,6 +21,19 @@ export class GraphqlErrorFilter extends BaseExceptionFilter {
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() !== 'graphql') {
+      // The plain HTTP routes (CSV report, calendar feeds): a lost database is 503 with a retry hint, not a 500.
+      if (host.getType() === 'http' && isDatabaseUnavailable(exception)) {
+        this.logger.warn(`Database unavailable: ${(exception as Error).name}: ${(exception as Error).message}`);
+        const response = host.switchToHttp().getResponse<Response>();
+        if (!response.headersSent) {
+          response
+            .status(503)
+            .setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+            .setHeader('Content-Type', 'text/plain; charset=utf-8')
+            .send(`${DATABASE_UNAVAILABLE_CODE}: ${DATABASE_UNAVAILABLE_EN}`);
+        }
+        return undefined;
+      }
       return super.catch(exception, host);
     }
     return toGraphqlError(exception, this.logger);
@@ -44,12 +63,12 @@ export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError
   if (isDatabaseUnavailable(exception)) {
     const { name, message } = exception as { name?: unknown; message?: unknown };
     logger.warn(`Database unavailable: ${String(name)}: ${String(message)}`);
-    return new GraphQLError('The database cannot be reached right now. Please try again in a moment.', {
+    return new GraphQLError(DATABASE_UNAVAILABLE_EN, {
       extensions: {
         code: CommonErrorCode.DatabaseUnavailable,
         messages: {
           de: 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
-          en: 'The database cannot be reached right now. Please try again in a moment.',
+          en: DATABASE_UNAVAILABLE_EN,
         },
       },
     });
