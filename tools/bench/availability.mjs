@@ -5,27 +5,37 @@
 //   (C) the same SQL through pg alone (no HTTP).
 // It creates its own database on a local PostgreSQL server, seeds it, loads it with bookings, measures, and drops it.
 // Not a test: run it with `npm run bench:availability` (see tools/bench/README.md).
-import { fork, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import pg from 'pg';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const API_DIST = new URL('../../dist/apps/api/', import.meta.url);
-const THIS_FILE = fileURLToPath(import.meta.url);
-const DEMO_PERSON_HEADER = 'x-nahbar-demo-person';
-/** As the API's own server pool (apps/api/src/database/database.ts). */
-const POOL_MAX = 20;
-const REQUEST_TIMEOUT_MS = 10_000;
-const SERVER_START_TIMEOUT_MS = 90_000;
+import {
+  closeServer,
+  createCleanup,
+  DEMO_PERSON_HEADER,
+  fail,
+  importDist,
+  isLoopback,
+  listen,
+  POOL_MAX,
+  positiveInt,
+  postJson as postJsonWithin,
+  quoteIdent,
+  requireBuiltApi,
+  serveBareChild,
+  startApiChild,
+  startApiInProcess,
+  startBareChild,
+  stoppedBy,
+} from './harness.mjs';
 
-/** Set by SIGINT/SIGTERM: loops stop and the signal handler exits once cleanup is done. */
-let stoppedBy;
+const THIS_FILE = fileURLToPath(import.meta.url);
+const REQUEST_TIMEOUT_MS = 10_000;
+
+const postJson = (agent, url, headers, payload) => postJsonWithin(agent, url, headers, payload, REQUEST_TIMEOUT_MS);
 
 const QUERY = `query DeskAvailability($officeId: ID!, $date: String!, $part: DayPart!) {
   deskAvailability(officeId: $officeId, date: $date, part: $part) {
@@ -59,18 +69,29 @@ function freeFor(part, morningTaken, afternoonTaken) {
 
 /** The same rows in the same shape as the GraphQL answer; a blocked desk is free for no part of the day. */
 function toAvailability(rows, part) {
-  return rows.map((row) => ({
-    deskId: row.desk_id,
-    code: row.code,
-    areaName: row.area_name,
-    morningFree: !row.blocked && !row.morning_taken,
-    afternoonFree: !row.blocked && !row.afternoon_taken,
-    free: !row.blocked && freeFor(part, row.morning_taken, row.afternoon_taken),
-    myBookingId: row.my_booking_id,
-  }));
+  // The API's statement answers one row without a desk for an office without desks; none here, but skip it alike.
+  return rows
+    .filter((row) => row.desk_id !== null)
+    .map((row) => ({
+      deskId: row.desk_id,
+      code: row.code,
+      areaName: row.area_name,
+      morningFree: !row.blocked && !row.morning_taken,
+      afternoonFree: !row.blocked && !row.afternoon_taken,
+      free: !row.blocked && freeFor(part, row.morning_taken, row.afternoon_taken),
+      myBookingId: row.my_booking_id,
+    }));
 }
 
-/** POST {officeId, date, part} as JSON, person in the demo header; answers {data: {deskAvailability: [...]}}. */
+/**
+ * The statement's parameters: office, date, person, and (since issue 8, when the statement checks access itself) the
+ * caller's organisation as $4. Older builds' statement takes three.
+ */
+function parametersOf(sql, officeId, date, personId, organisationId) {
+  return /\$4\b/.test(sql) ? [officeId, date, personId, organisationId] : [officeId, date, personId];
+}
+
+/** POST {officeId, date, part, organisationId} as JSON, person in the demo header; answers {data: {deskAvailability: [...]}}. */
 function createBareServer(pool, sql) {
   return http.createServer((req, res) => {
     const chunks = [];
@@ -84,7 +105,7 @@ function createBareServer(pool, sql) {
         return;
       }
       const personId = req.headers[DEMO_PERSON_HEADER];
-      pool.query(sql, [input.officeId, input.date, personId]).then(
+      pool.query(sql, parametersOf(sql, input.officeId, input.date, personId, input.organisationId)).then(
         (result) => {
           const body = JSON.stringify({ data: { deskAvailability: toAvailability(result.rows, input.part) } });
           res.writeHead(200, { 'content-type': 'application/json' }).end(body);
@@ -97,89 +118,16 @@ function createBareServer(pool, sql) {
   });
 }
 
-function listen(server, port = 0) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(server.address().port);
-    });
-  });
-}
-
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.closeAllConnections?.();
-    server.close(() => resolve());
-  });
-}
-
-/** Child-process mode: waits for {dbUrl, sql, poolMax} from the parent, answers {port}; exits when the parent goes. */
-function serveBareChild() {
-  let pool;
-  let server;
-  const stop = async () => {
-    if (server) await closeServer(server);
-    if (pool) await pool.end().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('disconnect', stop);
-  process.on('SIGTERM', stop);
-  process.once('message', async ({ dbUrl, sql, poolMax }) => {
-    try {
-      pool = new pg.Pool({ connectionString: dbUrl, max: poolMax });
-      server = createBareServer(pool, sql);
-      process.send({ port: await listen(server) });
-    } catch (error) {
-      process.send({ error: String(error?.stack ?? error) });
-      await stop();
-    }
+/** Child-process mode: the bare server on {dbUrl, sql, poolMax} from the parent (`serveBareChild` of the harness). */
+function serveBare() {
+  serveBareChild(async ({ dbUrl, sql, poolMax }) => {
+    const pool = new pg.Pool({ connectionString: dbUrl, max: poolMax });
+    return { server: createBareServer(pool, sql), close: () => pool.end() };
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
-
-function fail(message) {
-  const error = new Error(message);
-  error.benchMessage = true;
-  throw error;
-}
-
-function positiveInt(name, raw) {
-  const value = Number(raw);
-  if (!/^\d+$/.test(String(raw)) || value < 1) fail(`--${name} must be a whole number ≥ 1, got "${raw}".`);
-  return value;
-}
-
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function quoteIdent(name) {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A sleep that does not keep the process alive: for the losing side of a race. */
-function idleSleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A civil date `days` from today (UTC), moved on to the next Wednesday: a normal office day. */
 function futureWednesday(days) {
@@ -194,42 +142,6 @@ function addDays(civil, days) {
   return date.toISOString().slice(0, 10);
 }
 
-/** One POST with a JSON body over the keep-alive agent; resolves to the parsed JSON answer. */
-function postJson(agent, url, headers, payload) {
-  const body = JSON.stringify(payload);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-        timeout: REQUEST_TIMEOUT_MS,
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) {
-            reject(new Error(`HTTP ${res.statusCode} from ${url}: ${text.slice(0, 500)}`));
-            return;
-          }
-          try {
-            resolve(JSON.parse(text));
-          } catch {
-            reject(new Error(`not JSON from ${url}: ${text.slice(0, 200)}`));
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Runs `total` calls of `once`, `concurrency` at a time; returns each call's latency in ms and the wall time. */
 async function drive(once, total, concurrency, deadline) {
   const latencies = new Float64Array(total);
@@ -239,7 +151,7 @@ async function drive(once, total, concurrency, deadline) {
   const worker = async () => {
     try {
       while (next < total && !failed) {
-        if (stoppedBy) fail(`stopped by ${stoppedBy}`);
+        if (stoppedBy()) fail(`stopped by ${stoppedBy()}`);
         if (Date.now() > deadline) fail('time limit reached while measuring (see --timeout).');
         const index = next++;
         const t0 = performance.now();
@@ -283,120 +195,6 @@ function table(rows) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The run
-
-async function importDist(file) {
-  const url = new URL(file, API_DIST);
-  if (!existsSync(url)) {
-    fail(
-      `${fileURLToPath(url)} is missing: build the API first with \`npx nx build api\` (or run \`npm run bench:availability\`).`,
-    );
-  }
-  return import(url.href);
-}
-
-/** Starts `node dist/apps/api/main.js` on a free port; resolves once /graphql answers. */
-async function startApiChild(dbUrl, cleanups, deadline, existing = false) {
-  const port = await freePort();
-  const env = { ...process.env };
-  for (const name of ['NODE_ENV', 'NAHBAR_DATA_DIR', 'NAHBAR_WEB_DIR']) delete env[name];
-  Object.assign(env, {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: dbUrl,
-    NAHBAR_SEED_DEMO: existing ? 'false' : 'true',
-    NAHBAR_DEMO: 'true',
-    // Never release bookings of a database the bench did not make.
-    ...(existing ? { NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0' } : {}),
-  });
-  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', API_DIST))], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk) => {
-    output = (output + chunk.toString('utf8')).slice(-8000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = false;
-  const exit = new Promise((resolve) =>
-    child.once('exit', (code, signal) => {
-      exited = true;
-      resolve({ code, signal });
-    }),
-  );
-  cleanups.push(async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exit;
-    clearTimeout(killer);
-  });
-
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const until = Math.min(deadline, Date.now() + SERVER_START_TIMEOUT_MS);
-  for (;;) {
-    if (stoppedBy) fail(`stopped by ${stoppedBy}`);
-    if (exited) fail(`the API process exited before it answered:\n${output}`);
-    if (Date.now() > until) fail(`the API did not answer on ${url} in time:\n${output}`);
-    try {
-      const answer = await postJson(undefined, url, {}, { query: '{ demoPeople { id } }' });
-      if (answer.data?.demoPeople) return url;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-}
-
-async function startApiInProcess(dbUrl, cleanups, existing = false) {
-  const { startApi } = await importDist('bootstrap.js');
-  const { loadConfig } = await importDist('config/app-config.js');
-  const config = loadConfig(
-    {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: dbUrl,
-      NAHBAR_SEED_DEMO: existing ? 'false' : 'true',
-      NAHBAR_DEMO: 'true',
-      ...(existing ? { NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0' } : {}),
-    },
-    process.cwd(),
-  );
-  const api = await startApi(config, ['error']);
-  cleanups.push(() => api.close());
-  return `http://127.0.0.1:${api.port}/graphql`;
-}
-
-async function startBareChild(dbUrl, sql, cleanups, deadline) {
-  const child = fork(THIS_FILE, ['--serve-bare'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let exited = false;
-  const exit = new Promise((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  cleanups.push(async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exit;
-    clearTimeout(killer);
-  });
-  const answered = new Promise((resolve) => child.once('message', resolve));
-  child.send({ dbUrl, sql, poolMax: POOL_MAX });
-  const answer = await Promise.race([
-    answered,
-    exit.then(() => ({ error: 'the bare server process exited before it listened' })),
-    idleSleep(Math.max(0, Math.min(deadline - Date.now(), SERVER_START_TIMEOUT_MS))).then(() => ({
-      error: 'the bare server did not start in time',
-    })),
-  ]);
-  if (answer.error) fail(answer.error);
-  return `http://127.0.0.1:${answer.port}/`;
-}
 
 /** Bookings: half the office's desks on the date, for the three parts; plus a year's background elsewhere. */
 async function addLoad(admin, office, desks, people, date) {
@@ -464,7 +262,7 @@ async function main() {
     },
   });
   if (values['serve-bare']) {
-    serveBareChild();
+    serveBare();
     return;
   }
   if (values.help) {
@@ -491,45 +289,15 @@ async function main() {
   const dbUrl = new URL(existing ?? adminUrl);
   if (!existing) dbUrl.pathname = `/${dbName}`;
 
-  const { OFFICE_AVAILABILITY_SQL: sql } = await importDist('bookings/availability.service.js');
+  const { OFFICE_AVAILABILITY_SQL: sql } = await importDist('bookings/availability.service.js', 'bench:availability');
   if (typeof sql !== 'string')
     fail(
       'dist/apps/api/bookings/availability.service.js exports no OFFICE_AVAILABILITY_SQL: rebuild with `npx nx build api`.',
     );
-  for (const file of ['main.js', 'bootstrap.js', 'config/app-config.js']) {
-    if (!existsSync(new URL(file, API_DIST)))
-      fail(`dist/apps/api/${file} is missing: build the API first with \`npx nx build api\`.`);
-  }
+  requireBuiltApi();
 
   // Everything to undo, last first; runs on success, failure, time-out and Ctrl-C alike.
-  const cleanups = [];
-  let cleaning;
-  // One cleanup, however many paths (end, error, signal, watchdog) ask for it; each waits for the same one.
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      for (const undo of cleanups.reverse()) {
-        try {
-          await Promise.race([undo(), idleSleep(15_000)]);
-        } catch (error) {
-          console.error(`cleanup: ${error.message}`);
-        }
-      }
-    })());
-  const onSignal = (signal) => {
-    stoppedBy = signal;
-    console.error(`\n${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const watchdog = setTimeout(
-    () => {
-      console.error(`\nbench: no result after ${timeoutSeconds} s; cleaning up`);
-      cleanup().finally(() => process.exit(1));
-    },
-    timeoutSeconds * 1000 + 30_000,
-  );
-  watchdog.unref();
+  const { cleanups, cleanup, dispose } = createCleanup(timeoutSeconds);
 
   try {
     const server = new pg.Client({
@@ -548,9 +316,13 @@ async function main() {
     }
 
     // The API migrates and seeds the demo data into the empty database as it starts.
-    const apiUrl = inProcess
-      ? await startApiInProcess(dbUrl.href, cleanups, Boolean(existing))
-      : await startApiChild(dbUrl.href, cleanups, deadline, Boolean(existing));
+    // On a database the bench did not make: no demo seed, and never release its bookings.
+    const apiEnv = existing
+      ? { NAHBAR_SEED_DEMO: 'false', NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0' }
+      : { NAHBAR_SEED_DEMO: 'true' };
+    const { url: apiUrl } = inProcess
+      ? await startApiInProcess(dbUrl.href, cleanups, apiEnv, 'bench:availability')
+      : await startApiChild(dbUrl.href, cleanups, deadline, apiEnv);
 
     const pool = new pg.Pool({ connectionString: dbUrl.href, max: POOL_MAX });
     cleanups.push(() => pool.end());
@@ -591,6 +363,10 @@ async function main() {
       personId = people[0].id;
     }
 
+    const [{ organisation_id: organisationId }] = (
+      await pool.query('SELECT organisation_id FROM people WHERE id = $1', [personId])
+    ).rows;
+
     let bareUrl;
     if (inProcess) {
       const bare = createBareServer(pool, sql);
@@ -598,7 +374,12 @@ async function main() {
       cleanups.push(() => closeServer(bare));
       bareUrl = `http://127.0.0.1:${port}/`;
     } else {
-      bareUrl = await startBareChild(dbUrl.href, sql, cleanups, deadline);
+      ({ url: bareUrl } = await startBareChild(
+        THIS_FILE,
+        { dbUrl: dbUrl.href, sql, poolMax: POOL_MAX },
+        cleanups,
+        deadline,
+      ));
     }
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -618,12 +399,18 @@ async function main() {
       {
         key: 'B',
         label: 'B bare node:http + pg.Pool',
-        once: async () => (await postJson(agent, bareUrl, headers, variables)).data.deskAvailability,
+        // The bare handler is told the caller's organisation, as a signed token would tell it, without a lookup.
+        once: async () =>
+          (await postJson(agent, bareUrl, headers, { ...variables, organisationId })).data.deskAvailability,
       },
       {
         key: 'C',
         label: 'C pg.Pool alone (no HTTP)',
-        once: async () => toAvailability((await pool.query(sql, [office.id, date, personId])).rows, part),
+        once: async () =>
+          toAvailability(
+            (await pool.query(sql, parametersOf(sql, office.id, date, personId, organisationId))).rows,
+            part,
+          ),
       },
     ];
 
@@ -661,15 +448,13 @@ async function main() {
     );
   } finally {
     await cleanup();
-    clearTimeout(watchdog);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    dispose();
   }
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   main().catch((error) => {
-    if (stoppedBy) return; // the signal handler exits once cleanup is done
+    if (stoppedBy()) return; // the signal handler exits once cleanup is done
     console.error(`bench: ${error.benchMessage ? error.message : (error?.stack ?? error)}`);
     process.exit(1);
   });

@@ -9,25 +9,37 @@
 // bookings (a desk or a person with two live bookings on one half-day), which must be 0.
 // It creates its own database on a local PostgreSQL server, seeds it, measures, and drops it.
 // Not a test: run it with `npm run bench:booking` (see tools/bench/README.md).
-import { fork, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import pg from 'pg';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const API_DIST = new URL('../../dist/apps/api/', import.meta.url);
+import {
+  closeServer,
+  createCleanup,
+  DEMO_PERSON_HEADER,
+  fail,
+  importDist as importApiDist,
+  isLoopback,
+  listen,
+  POOL_MAX,
+  positiveInt,
+  postJson as postJsonWithin,
+  quoteIdent,
+  requireBuiltApi,
+  serveBareChild,
+  startApiChild,
+  startApiInProcess,
+  startBareChild,
+  stoppedBy,
+} from './harness.mjs';
+
 const DOMAIN_DIST = new URL('../../libs/domain/dist/index.js', import.meta.url);
 const THIS_FILE = fileURLToPath(import.meta.url);
-const DEMO_PERSON_HEADER = 'x-nahbar-demo-person';
-/** As the API's own server pool (apps/api/src/database/database.ts). */
-const POOL_MAX = 20;
 const REQUEST_TIMEOUT_MS = 30_000;
-const SERVER_START_TIMEOUT_MS = 90_000;
 const PARTS = ['MORNING', 'AFTERNOON', 'FULL_DAY'];
 const LIVE = ['BOOKED', 'CHECKED_IN'];
 /** The refusals a race is expected to give; any other code is listed on its own. */
@@ -36,8 +48,8 @@ const RACE_CODES = ['DESK_TAKEN', 'PERSON_ALREADY_BOOKED'];
 // As the API does (apps/api/src/database/data-source.ts): a `date` column reads as the civil date string.
 pg.types.setTypeParser(1082, (value) => value);
 
-/** Set by SIGINT/SIGTERM: loops stop and the signal handler exits once cleanup is done. */
-let stoppedBy;
+const importDist = (file) => importApiDist(file, 'bench:booking');
+const postJson = (agent, url, headers, payload) => postJsonWithin(agent, url, headers, payload, REQUEST_TIMEOUT_MS);
 
 const MUTATION = `mutation BookDesk($input: BookDeskInput!) {
   bookDesk(input: $input) { id }
@@ -62,16 +74,6 @@ where the bench may create and drop the database nahbar_bench_<pid>.`;
 // ---------------------------------------------------------------------------------------------------------------
 // The bare server, shared by the child process (--serve-bare) and --in-process.
 
-async function importDist(file) {
-  const url = new URL(file, API_DIST);
-  if (!existsSync(url)) {
-    fail(
-      `${fileURLToPath(url)} is missing: build the API first with \`npx nx build api\` (or run \`npm run bench:booking\`).`,
-    );
-  }
-  return import(url.href);
-}
-
 async function importDomain() {
   if (!existsSync(DOMAIN_DIST))
     fail(`${fileURLToPath(DOMAIN_DIST)} is missing: build the API first with \`npx nx build api\` (it builds it).`);
@@ -82,7 +84,8 @@ async function importDomain() {
 /**
  * What `BookingsService.book` runs, statement for statement, on a pg client instead of TypeORM's EntityManager:
  * the shared pieces (locks, context, decision, SQL condition) come from the built API and the domain library; the two
- * desk reads, which the service keeps to itself, are copied from apps/api/src/bookings/bookings.service.ts.
+ * desk reads, which the service keeps to itself, are copied from apps/api/src/bookings/bookings.service.ts (its
+ * first one also reads desk code, area and office there, for the answer; B answers only the id).
  */
 async function loadBookingTransaction() {
   const { TransactionLocks, officeDayKey, personWeekKey } = await importDist('bookings/advisory-locks.js');
@@ -188,90 +191,17 @@ function refusedUnauthenticated() {
   return { errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] };
 }
 
-function listen(server, port = 0) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(server.address().port);
-    });
-  });
-}
-
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.closeAllConnections?.();
-    server.close(() => resolve());
-  });
-}
-
-/** Child-process mode: waits for {dbUrl, poolMax, people} from the parent, answers {port}; exits when it goes. */
-function serveBareChild() {
-  let pool;
-  let server;
-  const stop = async () => {
-    if (server) await closeServer(server);
-    if (pool) await pool.end().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('disconnect', stop);
-  process.on('SIGTERM', stop);
-  process.once('message', async ({ dbUrl, poolMax, people }) => {
-    try {
-      const book = await loadBookingTransaction();
-      pool = new pg.Pool({ connectionString: dbUrl, max: poolMax });
-      server = createBareServer(pool, book, new Map(people));
-      process.send({ port: await listen(server) });
-    } catch (error) {
-      process.send({ error: error?.benchMessage ? error.message : String(error?.stack ?? error) });
-      await stop();
-    }
+/** Child-process mode: the bare server on {dbUrl, poolMax, people} from the parent (`serveBareChild` of the harness). */
+function serveBare() {
+  serveBareChild(async ({ dbUrl, poolMax, people }) => {
+    const book = await loadBookingTransaction();
+    const pool = new pg.Pool({ connectionString: dbUrl, max: poolMax });
+    return { server: createBareServer(pool, book, new Map(people)), close: () => pool.end() };
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
-
-function fail(message) {
-  const error = new Error(message);
-  error.benchMessage = true;
-  throw error;
-}
-
-function positiveInt(name, raw) {
-  const value = Number(raw);
-  if (!/^\d+$/.test(String(raw)) || value < 1) fail(`--${name} must be a whole number ≥ 1, got "${raw}".`);
-  return value;
-}
-
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function quoteIdent(name) {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A sleep that does not keep the process alive: for the losing side of a race. */
-function idleSleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A small seeded generator (mulberry32): the same seed makes the same choices in A and B. */
 function random(seed) {
@@ -283,42 +213,6 @@ function random(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** One POST with a JSON body over the keep-alive agent; resolves to the parsed JSON answer. */
-function postJson(agent, url, headers, payload) {
-  const body = JSON.stringify(payload);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-        timeout: REQUEST_TIMEOUT_MS,
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) {
-            reject(new Error(`HTTP ${res.statusCode} from ${url}: ${text.slice(0, 500)}`));
-            return;
-          }
-          try {
-            resolve(JSON.parse(text));
-          } catch {
-            reject(new Error(`not JSON from ${url}: ${text.slice(0, 200)}`));
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** What one answer was: BOOKED, a refusal's code, or ERROR (an HTTP failure, an INTERNAL_SERVER_ERROR, no code). */
@@ -342,7 +236,7 @@ async function drive(attempt, { clients, seed, stopAt, attempts, deadline, choos
   const client = async (index) => {
     const next = random(seed * 7919 + index);
     for (;;) {
-      if (stoppedBy) fail(`stopped by ${stoppedBy}`);
+      if (stoppedBy()) fail(`stopped by ${stoppedBy()}`);
       if (Date.now() > deadline) fail('time limit reached while measuring (see --timeout).');
       if (stopAt !== undefined && performance.now() >= stopAt) return;
       if (attempts !== undefined && started >= attempts) return;
@@ -443,101 +337,6 @@ function table(rows) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The run
-
-/** Starts `node dist/apps/api/main.js` on a free port; resolves once /graphql answers. */
-async function startApiChild(dbUrl, cleanups, deadline) {
-  const port = await freePort();
-  const env = { ...process.env };
-  for (const name of ['NODE_ENV', 'NAHBAR_DATA_DIR', 'NAHBAR_WEB_DIR']) delete env[name];
-  Object.assign(env, {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: dbUrl,
-    NAHBAR_SEED_DEMO: 'true',
-    NAHBAR_DEMO: 'true',
-  });
-  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', API_DIST))], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk) => {
-    output = (output + chunk.toString('utf8')).slice(-8000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = false;
-  const exit = new Promise((resolve) =>
-    child.once('exit', (code, signal) => {
-      exited = true;
-      resolve({ code, signal });
-    }),
-  );
-  cleanups.push(async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exit;
-    clearTimeout(killer);
-  });
-
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const until = Math.min(deadline, Date.now() + SERVER_START_TIMEOUT_MS);
-  for (;;) {
-    if (stoppedBy) fail(`stopped by ${stoppedBy}`);
-    if (exited) fail(`the API process exited before it answered:\n${output}`);
-    if (Date.now() > until) fail(`the API did not answer on ${url} in time:\n${output}`);
-    try {
-      const answer = await postJson(undefined, url, {}, { query: '{ demoPeople { id } }' });
-      if (answer.data?.demoPeople) return { url, output: () => output, pid: child.pid };
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-}
-
-async function startApiInProcess(dbUrl, cleanups) {
-  const { startApi } = await importDist('bootstrap.js');
-  const { loadConfig } = await importDist('config/app-config.js');
-  const config = loadConfig(
-    { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbUrl, NAHBAR_SEED_DEMO: 'true', NAHBAR_DEMO: 'true' },
-    process.cwd(),
-  );
-  const api = await startApi(config, ['error']);
-  cleanups.push(() => api.close());
-  return { url: `http://127.0.0.1:${api.port}/graphql`, output: () => '', pid: undefined };
-}
-
-async function startBareChild(dbUrl, people, cleanups, deadline) {
-  const child = fork(THIS_FILE, ['--serve-bare'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let exited = false;
-  const exit = new Promise((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  cleanups.push(async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exit;
-    clearTimeout(killer);
-  });
-  const answered = new Promise((resolve) => child.once('message', resolve));
-  child.send({ dbUrl, poolMax: POOL_MAX, people: [...people] });
-  const answer = await Promise.race([
-    answered,
-    exit.then(() => ({ error: 'the bare server process exited before it listened' })),
-    idleSleep(Math.max(0, Math.min(deadline - Date.now(), SERVER_START_TIMEOUT_MS))).then(() => ({
-      error: 'the bare server did not start in time',
-    })),
-  ]);
-  if (answer.error) fail(answer.error);
-  return { url: `http://127.0.0.1:${answer.port}/`, pid: child.pid };
-}
 
 /**
  * The bench office, with SQL: operated by one demo organisation in a demo office's municipality, open Monday to
@@ -642,7 +441,7 @@ async function main() {
     },
   });
   if (values['serve-bare']) {
-    serveBareChild();
+    serveBare();
     return;
   }
   if (values.help) {
@@ -667,43 +466,13 @@ async function main() {
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
 
-  for (const file of ['main.js', 'bootstrap.js', 'config/app-config.js']) {
-    if (!existsSync(new URL(file, API_DIST)))
-      fail(`dist/apps/api/${file} is missing: build the API first with \`npx nx build api\`.`);
-  }
+  requireBuiltApi();
   const domain = await importDomain();
   // Loaded here too (the bare child loads its own): a missing export fails before any database is made.
   const bookInProcess = await loadBookingTransaction();
 
   // Everything to undo, last first; runs on success, failure, time-out and Ctrl-C alike.
-  const cleanups = [];
-  let cleaning;
-  // One cleanup, however many paths (end, error, signal, watchdog) ask for it; each waits for the same one.
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      for (const undo of cleanups.reverse()) {
-        try {
-          await Promise.race([undo(), idleSleep(15_000)]);
-        } catch (error) {
-          console.error(`cleanup: ${error.message}`);
-        }
-      }
-    })());
-  const onSignal = (signal) => {
-    stoppedBy = signal;
-    console.error(`\n${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const watchdog = setTimeout(
-    () => {
-      console.error(`\nbench: no result after ${timeoutSeconds} s; cleaning up`);
-      cleanup().finally(() => process.exit(1));
-    },
-    timeoutSeconds * 1000 + 30_000,
-  );
-  watchdog.unref();
+  const { cleanups, cleanup, dispose } = createCleanup(timeoutSeconds);
 
   try {
     const server = new pg.Client({ connectionString: adminUrl.href, connectionTimeoutMillis: 10_000 });
@@ -718,8 +487,8 @@ async function main() {
 
     // The API migrates and seeds the demo data into the empty database as it starts.
     const api = inProcess
-      ? await startApiInProcess(dbUrl.href, cleanups)
-      : await startApiChild(dbUrl.href, cleanups, deadline);
+      ? await startApiInProcess(dbUrl.href, cleanups, { NAHBAR_SEED_DEMO: 'true' }, 'bench:booking')
+      : await startApiChild(dbUrl.href, cleanups, deadline, { NAHBAR_SEED_DEMO: 'true' });
 
     const pool = new pg.Pool({ connectionString: dbUrl.href, max: POOL_MAX });
     cleanups.push(() => pool.end());
@@ -734,7 +503,12 @@ async function main() {
       cleanups.push(() => closeServer(server));
       bare = { url: `http://127.0.0.1:${port}/`, pid: undefined };
     } else {
-      bare = await startBareChild(dbUrl.href, people, cleanups, deadline);
+      bare = await startBareChild(
+        THIS_FILE,
+        { dbUrl: dbUrl.href, poolMax: POOL_MAX, people: [...people] },
+        cleanups,
+        deadline,
+      );
     }
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
@@ -829,15 +603,13 @@ async function main() {
     if (doubles > 0) process.exitCode = 2;
   } finally {
     await cleanup();
-    clearTimeout(watchdog);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    dispose();
   }
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   main().catch((error) => {
-    if (stoppedBy) return; // the signal handler exits once cleanup is done
+    if (stoppedBy()) return; // the signal handler exits once cleanup is done
     console.error(`bench: ${error.benchMessage ? error.message : (error?.stack ?? error)}`);
     process.exit(1);
   });

@@ -20,7 +20,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
 import type { Office } from '../places/models/office.model.js';
 import { DeskNotFoundError } from '../places/places.errors.js';
-import { officeOpenTo, PlacesService } from '../places/places.service.js';
+import { OFFICE_SELECT, officeOpenTo, type OfficeRow, PlacesService, toOffice } from '../places/places.service.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
 import { type MyBookingChanged, MyBookingEvents } from '../realtime/my-booking-events.js';
 import { officeDayKey, personWeekKey, TransactionLocks } from './advisory-locks.js';
@@ -54,6 +54,17 @@ const BOOKING_SELECT = `
   FROM bookings b
   JOIN desks d ON d.id = b.desk_id
   JOIN areas a ON a.id = d.area_id`;
+
+/** A booking's columns as the INSERT returns them: `BookingRow` without desk code, area and office. */
+const INSERTED_BOOKING_COLUMNS = 'id, date, part, status, created_at, checked_in_at, cancellation_reason, desk_id';
+type InsertedBookingRow = Omit<BookingRow, 'desk_code' | 'area_name' | 'office_id'>;
+
+/** `requireDesk` for a booking of one's own, with what its answer shows: desk code, area name, office. */
+interface BookableDeskRow extends DeskRow {
+  desk_code: string;
+  area_name: string;
+  office: OfficeRow;
+}
 
 export interface CancelledBookings {
   readonly count: number;
@@ -99,9 +110,9 @@ export class BookingsService {
     const date = dateCheck.date;
     const personId = caller.personId;
 
-    const { id, officeId } = await this.dataSource.transaction(async (manager) => {
+    const { booking, officeId } = await this.dataSource.transaction(async (manager) => {
       // Never this.dataSource in here: the embedded database has one connection, which this transaction holds.
-      const desk = await requireDesk(manager, caller, input.deskId);
+      const desk = await requireBookableDesk(manager, caller, input.deskId);
 
       await new TransactionLocks(manager).lockAll(
         [officeDayKey(desk.office_id, date)],
@@ -119,23 +130,37 @@ export class BookingsService {
       const decision = decideBooking({ deskId: input.deskId, date: input.date, part: input.part }, context);
       if (!decision.ok) throw new BookingRefusedError(decision.refusal);
 
-      let inserted: { id: string }[];
+      let inserted: InsertedBookingRow[];
       try {
         inserted = await manager.query(
-          `INSERT INTO bookings (person_id, desk_id, date, part, source) VALUES ($1, $2, $3, $4, 'SELF') RETURNING id`,
+          `INSERT INTO bookings (person_id, desk_id, date, part, source) VALUES ($1, $2, $3, $4, 'SELF')
+           RETURNING ${INSERTED_BOOKING_COLUMNS}`,
           [personId, input.deskId, date, input.part],
         );
       } catch (error) {
         throw translateConflict(error, date);
       }
-      const bookingId = inserted[0]?.id;
-      if (bookingId === undefined) throw new Error('INSERT … RETURNING gave no row');
-      return { id: bookingId, officeId: desk.office_id };
+      const row = inserted[0];
+      if (row === undefined) throw new Error('INSERT … RETURNING gave no row');
+      // The answer from what the transaction read and wrote: no read-back after the commit.
+      const answer = toBooking(
+        {
+          ...row,
+          desk_code: desk.desk_code,
+          area_name: desk.area_name,
+          office_id: desk.office_id,
+        },
+        toOffice(desk.office),
+      );
+      return { booking: answer, officeId: desk.office_id };
     });
 
-    await this.events.deskChanged({ officeId, date, deskId: input.deskId });
-    await this.myEvents.changed([{ personId, bookingId: id, reason: 'BOOKED' }]);
-    return this.byId(id);
+    // Both events at once (they go to different subscribers, in no order between them): one wait, not two.
+    await Promise.all([
+      this.events.deskChanged({ officeId, date, deskId: input.deskId }),
+      this.myEvents.changed([{ personId, bookingId: booking.id, reason: 'BOOKED' }]),
+    ]);
+    return booking;
   }
 
   /**
@@ -444,6 +469,25 @@ async function requireDesk(manager: EntityManager, caller: Caller, deskId: strin
   const desks: DeskRow[] = await manager.query(
     `SELECT d.office_id, d.active, d.blocked_reason FROM desks d JOIN offices f ON f.id = d.office_id
      WHERE d.id = $1 AND ${officeOpenTo(2)}`,
+    [deskId, caller.organisationId],
+  );
+  const desk = desks[0];
+  if (!desk) throw new DeskNotFoundError();
+  return desk;
+}
+
+/**
+ * `requireDesk` with the desk's code, its area's name and its office (`OFFICE_SELECT`, as JSON) in the same query:
+ * what the answer to `bookDesk` shows of them, as of the transaction's first statement.
+ */
+async function requireBookableDesk(manager: EntityManager, caller: Caller, deskId: string): Promise<BookableDeskRow> {
+  const desks: BookableDeskRow[] = await manager.query(
+    `SELECT d.office_id, d.active, d.blocked_reason, d.code AS desk_code, a.name AS area_name,
+            row_to_json(office) AS office
+     FROM desks d
+     JOIN areas a ON a.id = d.area_id
+     CROSS JOIN LATERAL (${OFFICE_SELECT} WHERE f.id = d.office_id) office
+     WHERE d.id = $1 AND ${officeOpenTo(2, 'office')}`,
     [deskId, caller.organisationId],
   );
   const desk = desks[0];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Caller } from './caller.js';
+import { CallerCache, type StoredCaller } from './caller-cache.js';
 
 interface CallerRow {
   id: string;
@@ -11,12 +12,24 @@ interface CallerRow {
   lead_of: string[];
 }
 
-/** Loads a person with all role scopes in one query. */
+/**
+ * Loads a person with all role scopes in one query, or from the short-lived `CallerCache` (which the changes of
+ * roles, teams, profile and erasure empty for the person at once).
+ */
 @Injectable()
 export class CallerLoader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: CallerCache,
+  ) {}
 
   async load(personId: string, expiresAt?: number): Promise<Caller | undefined> {
+    const caller = await this.cache.get(personId, () => this.read(personId));
+    if (!caller) return undefined;
+    return expiresAt === undefined ? caller : { ...caller, expiresAt };
+  }
+
+  private async read(personId: string): Promise<StoredCaller | undefined> {
     const rows: CallerRow[] = await this.dataSource.query(
       `SELECT p.id, p.organisation_id,
               coalesce(array_agg(r.organisation_id) FILTER (WHERE r.role = 'ORGANISATION_ADMIN'), '{}') AS admin_of,
@@ -37,7 +50,6 @@ export class CallerLoader {
       adminOf: row.admin_of,
       facilityManagerOf: row.facility_manager_of,
       leadOf: row.lead_of,
-      ...(expiresAt === undefined ? {} : { expiresAt }),
     };
   }
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuthConfigurationResolver } from './auth-configuration.resolver.js';
 import { Authenticator } from './authenticator.js';
 import { CallerLoader } from './caller.loader.js';
+import { CallerCache } from './caller-cache.js';
 import { DemoAuthenticator } from './demo-identity.js';
 import { OidcAuthenticator } from './oidc/oidc-authenticator.js';
 import { OidcPeople } from './oidc/oidc-people.js';
@@ -15,6 +16,7 @@ import { OidcPeople } from './oidc/oidc-people.js';
 @Global()
 @Module({
   providers: [
+    CallerCache,
     CallerLoader,
     OidcPeople,
     {
@@ -28,6 +30,6 @@ import { OidcPeople } from './oidc/oidc-people.js';
     },
     AuthConfigurationResolver,
   ],
-  exports: [Authenticator, CallerLoader],
+  exports: [Authenticator, CallerLoader, CallerCache],
 })
 export class IdentityModule {}

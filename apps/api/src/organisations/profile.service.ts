@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
+import { CallerCache } from '../identity/caller-cache.js';
 import { InvalidPostalCodeError } from '../near-home/near-home.errors.js';
 import type { UpdateProfileInput } from './dto/update-profile.input.js';
 import type { Visibility } from './models/enums.js';
@@ -22,7 +23,10 @@ interface ProfileRow {
 
 @Injectable()
 export class ProfileService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly callers: CallerCache,
+  ) {}
 
   async profile(caller: Caller): Promise<Profile> {
     const rows: ProfileRow[] = await this.dataSource.query(
@@ -60,6 +64,7 @@ export class ProfileService {
        WHERE id = $1`,
       [caller.personId, postalCode !== undefined, postalCode ?? null, input.visibility ?? null],
     );
+    await this.callers.forget([caller.personId]);
     return this.profile(caller);
   }
 

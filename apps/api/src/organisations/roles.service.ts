@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { CommonErrorCode, DomainError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
+import { CallerCache } from '../identity/caller-cache.js';
 import { AuditLog } from '../privacy/audit-log.js';
 import type { OrganisationPeopleArgs } from './dto/organisation-people.args.js';
 import type { RoleInput } from './dto/role.input.js';
@@ -37,6 +38,7 @@ export class RolesService {
     private readonly dataSource: DataSource,
     private readonly profiles: ProfileService,
     private readonly audit: AuditLog,
+    private readonly callers: CallerCache,
   ) {}
 
   /** All organisations: names only, to choose whom to share an office with. */
@@ -64,7 +66,7 @@ export class RolesService {
   }
 
   async grant(caller: Caller, input: RoleInput): Promise<Member> {
-    await this.dataSource.transaction(async (manager) => {
+    const personId = await this.dataSource.transaction(async (manager) => {
       const person = await this.administeredPerson(manager, caller, input.personId);
       switch (input.role) {
         case 'ORGANISATION_ADMIN':
@@ -100,12 +102,14 @@ export class RolesService {
         organisationId: person.organisation_id,
         details: { role: input.role, officeId: input.officeId ?? null, teamId: input.teamId ?? null },
       });
+      return person.id;
     });
+    await this.callers.forget([personId]);
     return this.member(input.personId);
   }
 
   async revoke(caller: Caller, input: RoleInput): Promise<Member> {
-    await this.dataSource.transaction(async (manager) => {
+    const personId = await this.dataSource.transaction(async (manager) => {
       const person = await this.administeredPerson(manager, caller, input.personId);
       switch (input.role) {
         case 'ORGANISATION_ADMIN': {
@@ -155,7 +159,9 @@ export class RolesService {
         organisationId: person.organisation_id,
         details: { role: input.role, officeId: input.officeId ?? null, teamId: input.teamId ?? null },
       });
+      return person.id;
     });
+    await this.callers.forget([personId]);
     return this.member(input.personId);
   }
 

@@ -6,7 +6,7 @@ import type { Area } from './models/area.model.js';
 import type { Office } from './models/office.model.js';
 import { OfficeNotFoundError } from './places.errors.js';
 
-interface OfficeRow {
+export interface OfficeRow {
   id: string;
   name: string;
   address: string;
@@ -19,7 +19,7 @@ interface OfficeRow {
 }
 
 /** One joined query per list: no N+1 for municipality, operator and desk count. */
-const OFFICE_SELECT = `
+export const OFFICE_SELECT = `
   SELECT f.id, f.name, f.address, m.ags, m.name AS municipality_name, m.land,
          o.id AS operator_id, o.name AS operator_name,
          (SELECT count(*)::int FROM desks d WHERE d.office_id = f.id AND d.active) AS desk_count
@@ -99,7 +99,7 @@ export class PlacesService {
   }
 }
 
-function toOffice(row: OfficeRow): Office {
+export function toOffice(row: OfficeRow): Office {
   return {
     id: row.id,
     name: row.name,

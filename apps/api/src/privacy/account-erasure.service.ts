@@ -7,6 +7,7 @@ import { assignedEvents } from '../bookings/bookings.service.js';
 import { handOverFreedDesk, type WaitlistAssignment } from '../bookings/waitlist-handover.js';
 import { UnauthenticatedError } from '../common/domain-error.js';
 import type { Caller } from '../identity/caller.js';
+import { CallerCache } from '../identity/caller-cache.js';
 import { AvailabilityEvents } from '../realtime/availability-events.js';
 import { MyBookingEvents } from '../realtime/my-booking-events.js';
 import { TeamPresenceEvents } from '../realtime/team-presence-events.js';
@@ -49,6 +50,7 @@ export class AccountErasureService {
     private readonly availability: AvailabilityEvents,
     private readonly myEvents: MyBookingEvents,
     private readonly teamPresence: TeamPresenceEvents,
+    private readonly callers: CallerCache,
   ) {}
 
   async erase(caller: Caller, confirmation: string, now: Date = new Date()): Promise<AccountErasure> {
@@ -112,6 +114,8 @@ export class AccountErasureService {
       await manager.query('DELETE FROM people WHERE id = $1', [personId]);
       return { cancelled: rows, anonymised: anonymisedCount, assignments: handedOver, teamDays: days };
     });
+    // The erased person's requests are refused from now on, in every instance (not only once the cache expires).
+    await this.callers.forget([personId]);
     // After the commit only: the freed desks, and the people the waitlist seated.
     for (const row of cancelled) {
       await this.availability.deskChanged({ officeId: row.office_id, date: row.date, deskId: row.desk_id });

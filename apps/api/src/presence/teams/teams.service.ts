@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
 import type { Caller } from '../../identity/caller.js';
+import { CallerCache } from '../../identity/caller-cache.js';
 import type { Person } from '../../organisations/models/person.model.js';
 import type { Team } from '../../organisations/models/team.model.js';
 import { AuditLog } from '../../privacy/audit-log.js';
@@ -73,6 +74,7 @@ export class TeamsService {
     private readonly myBookings: MyBookingEvents,
     private readonly teamPresence: TeamPresenceEvents,
     private readonly audit: AuditLog,
+    private readonly callers: CallerCache,
   ) {}
 
   /** The teams the caller is a member of (as lead or not), by name. */
@@ -224,7 +226,7 @@ export class TeamsService {
    * and team days go with it.
    */
   async delete(caller: Caller, teamId: string, now: Date = new Date()): Promise<boolean> {
-    const cancelled = await this.dataSource.transaction(async (manager) => {
+    const { bookings: cancelled, memberIds } = await this.dataSource.transaction(async (manager) => {
       const grant = await this.access.read(caller, teamId, manager);
       if (!caller.adminOf.includes(grant.organisationId)) throw new NotOrganisationAdminError();
       const bookings = await cancelFutureTeamDayBookings(manager, { teamId: grant.teamId }, now);
@@ -232,6 +234,10 @@ export class TeamsService {
         `UPDATE presence_days SET status = 'CANCELLED', cancelled_at = now(), updated_at = now()
           WHERE team_id = $1 AND status = 'PLANNED' AND date >= $2`,
         [grant.teamId, todayInOfficeZone(now)],
+      );
+      const members: { person_id: string }[] = await manager.query(
+        'SELECT person_id FROM team_members WHERE team_id = $1',
+        [grant.teamId],
       );
       await manager.query('DELETE FROM teams WHERE id = $1', [grant.teamId]);
       await this.audit.record(manager, caller, {
@@ -241,8 +247,10 @@ export class TeamsService {
         organisationId: grant.organisationId,
         details: { cancelledBookings: bookings.count },
       });
-      return bookings;
+      return { bookings, memberIds: members.map((member) => member.person_id) };
     });
+    // Its leads lead one team less: their next request is checked against that, in every instance.
+    await this.callers.forget(memberIds);
     await cancelled.announce(this.availability, this.myBookings);
     return true;
   }
@@ -271,6 +279,7 @@ export class TeamsService {
       });
       return { id: grant.teamId, name: grant.teamName, organisationId: grant.organisationId };
     });
+    await this.callers.forget([input.personId]);
     await this.announceMembersChanged(team.id);
     return team;
   }
@@ -314,6 +323,7 @@ export class TeamsService {
         cancelled: bookings,
       };
     });
+    await this.callers.forget([input.personId]);
     await cancelled.announce(this.availability, this.myBookings);
     await this.announceMembersChanged(team.id, now);
     return team;
