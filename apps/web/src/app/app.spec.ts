@@ -8,6 +8,7 @@ import { aProfile } from '../testing/profile';
 import { App } from './app';
 import type { Profile } from './core/graphql/api.types';
 import { FETCH } from './core/graphql/graphql-endpoint';
+import { ServerPauses } from './core/graphql/server-pauses';
 import { AUTH_SESSION, type AuthSession } from './core/identity/auth-session';
 import { DemoSession } from './core/identity/demo-session';
 import type { TeamSummary } from './team/data-access/my-teams';
@@ -52,6 +53,20 @@ describe('App', () => {
     expect(skip?.textContent?.trim()).toBe('Zum Inhalt springen');
     skip?.click();
     expect(document.activeElement).toBe(root.querySelector('main#main'));
+  });
+
+  it('says in its status region why the page waits when the API asked for a pause', async () => {
+    configure();
+    const root = await render();
+    const region = root.querySelector('[data-testid="server-pause"] [role="status"]');
+    expect(region?.textContent?.trim()).toBe('');
+
+    TestBed.inject(ServerPauses).pause('connections', 15_000);
+    TestBed.tick();
+
+    expect(region?.getAttribute('aria-live')).toBe('polite');
+    expect(region?.textContent).toContain('Hinweis:');
+    expect(region?.textContent).toContain('in etwa 15 Sekunden von selbst noch einmal');
   });
 
   it('hides navigation until a person is chosen, and says it is the demo', async () => {

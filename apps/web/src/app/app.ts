@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, inject, untracked } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 import { ROUTE_LINKS, START_QUERY_PARAMS } from './app.paths';
 import { Announcer } from './core/a11y/announcer';
 import { focusHeadingOnNavigation } from './core/a11y/focus-heading-on-navigation';
+import { ServerPauses } from './core/graphql/server-pauses';
 import type { AppLanguage } from './core/i18n/language';
 import { activeLanguage, switchLanguage } from './core/i18n/language';
 import { CurrentPerson } from './core/identity/current-person';
@@ -11,12 +12,13 @@ import { Identity } from './core/identity/identity';
 import { LastKnownStore } from './core/offline/last-known.store';
 import { MyBookingChanges } from './shared/data-access/my-booking-changes';
 import { BookingNotices } from './shared/ui/booking-notices';
+import { StatusMessage, type StatusNote } from './shared/ui/status-message';
 import { MyTeams } from './team/data-access/my-teams';
 
 /** The frame of every page: skip link, header with navigation and person, notices, main area, live region. */
 @Component({
   selector: 'nb-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, BookingNotices],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, BookingNotices, StatusMessage],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,6 +29,12 @@ export class App {
   protected readonly currentPerson = inject(CurrentPerson);
   protected readonly announcer = inject(Announcer);
   protected readonly bookingChanges = inject(MyBookingChanges);
+  private readonly serverPauses = inject(ServerPauses);
+  /** Why the page waits when the API asked for a pause (too many requests or connections), and that nahbar retries. */
+  protected readonly pauseNote = computed<StatusNote | null>(() => {
+    const text = this.serverPauses.notice();
+    return text === null ? null : { tone: 'info', text };
+  });
   /** The "Team" link shows for people in a team. */
   protected readonly myTeams = inject(MyTeams);
   private readonly lastKnown = inject(LastKnownStore);

@@ -20,3 +20,21 @@ export function htmlResponse(status: number): Response {
     },
   } as Response;
 }
+
+/** The API's refusal for too many requests: HTTP 429 with Retry-After (when given) and a GraphQL body. */
+export function rateLimitedResponse(retryAfter: string | null, bodySeconds?: number): Response {
+  const body = {
+    errors: [
+      {
+        message: 'Too many requests from your account.',
+        extensions: { code: 'RATE_LIMITED', ...(bodySeconds === undefined ? {} : { retryAfterSeconds: bodySeconds }) },
+      },
+    ],
+  };
+  return {
+    ok: false,
+    status: 429,
+    headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? retryAfter : null) },
+    json: async () => body,
+  } as unknown as Response;
+}

@@ -1,17 +1,15 @@
-import { DestroyRef, effect, inject, Injectable, InjectionToken, signal, untracked } from '@angular/core';
+import { DestroyRef, effect, inject, Injectable, InjectionToken, untracked } from '@angular/core';
 
-import { errorMessageFor } from '../../core/errors/error-messages';
 import type { Booking, DayPart } from '../../core/graphql/api.types';
 import { type ColleagueInOffice, ColleaguesApi } from '../../favourites/data-access/colleagues.api';
-import { bookedNextToText, ownBookingAt } from '../../favourites/data-access/colleagues.state';
+import { type ColleaguesLoadState, ColleaguesNextTo } from '../../favourites/data-access/colleagues-next-to';
 import { BookingsApi } from '../../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../../shared/data-access/my-booking-changes';
-import type { StatusNote } from '../../shared/ui/status-message';
 
 /** How long live events are gathered before "who is in" is read again: a burst (a team day) gives one read. */
 export const WHOS_IN_DEBOUNCE_MS = new InjectionToken<number>('WHOS_IN_DEBOUNCE_MS', { factory: () => 300 });
 
-export type WhosInLoadState = 'idle' | 'loading' | 'ready' | 'error';
+export type WhosInLoadState = ColleaguesLoadState;
 
 export interface WhosInQuery {
   readonly officeId: string;
@@ -27,25 +25,20 @@ export interface WhosInQuery {
 @Injectable()
 export class WhosInStore {
   private readonly api = inject(ColleaguesApi);
-  private readonly bookings = inject(BookingsApi);
   private readonly debounceMs = inject(WHOS_IN_DEBOUNCE_MS);
-  private readonly list = signal<readonly ColleagueInOffice[]>([]);
-  private readonly myBookingList = signal<readonly Booking[]>([]);
-  private readonly load = signal<WhosInLoadState>('idle');
-  private readonly errorText = signal<string | null>(null);
-  private readonly busy = signal<string | null>(null);
-  private readonly lastNote = signal<StatusNote | null>(null);
+  private readonly state = new ColleaguesNextTo<ColleagueInOffice>(this.api, inject(BookingsApi), 'idle', () => {
+    void this.reload();
+  });
   private query: WhosInQuery | null = null;
-  private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly colleagues = this.list.asReadonly();
-  readonly loadState = this.load.asReadonly();
-  readonly loadError = this.errorText.asReadonly();
+  readonly colleagues = this.state.items;
+  readonly loadState = this.state.loadState;
+  readonly loadError = this.state.loadError;
   /** Colleague whose "Daneben buchen" is under way. */
-  readonly busyColleagueId = this.busy.asReadonly();
+  readonly busyColleagueId = this.state.busy;
   /** Outcome of the last "Daneben buchen". */
-  readonly note = this.lastNote.asReadonly();
+  readonly note = this.state.note;
 
   constructor() {
     const stopListening = this.api.onLiveConnected(() => this.refresh());
@@ -64,12 +57,10 @@ export class WhosInStore {
   watch(query: WhosInQuery | null): void {
     if (query?.officeId === this.query?.officeId && query?.date === this.query?.date) return;
     this.query = query;
-    this.list.set([]);
-    this.lastNote.set(null);
+    this.state.clear();
     clearTimeout(this.timer);
     if (query === null) {
-      this.generation += 1;
-      this.load.set('idle');
+      this.state.forgetReads('idle');
       return;
     }
     void this.reload();
@@ -86,51 +77,21 @@ export class WhosInStore {
     const query = this.query;
     if (query === null) return;
     clearTimeout(this.timer);
-    const generation = ++this.generation;
     // A live update reads again quietly: the list stays on screen until the new one is there.
-    if (this.load() !== 'ready') this.load.set('loading');
-    try {
-      const [colleagues, mine] = await Promise.all([
-        this.api.whosIn(query.officeId, query.date),
-        // Without the own bookings the list still shows; the API refuses a second desk anyway.
-        this.bookings.myBookings().catch((): Booking[] => []),
-      ]);
-      if (generation !== this.generation) return;
-      this.list.set(colleagues);
-      this.myBookingList.set(mine);
-      this.errorText.set(null);
-      this.load.set('ready');
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.errorText.set(errorMessageFor(error));
-      this.load.set('error');
-    }
+    this.state.showLoading();
+    await this.state.reload(() => this.api.whosIn(query.officeId, query.date));
   }
 
   /** The person's own booking on the date shown that covers a half of `part`, if any. */
   ownBookingFor(part: DayPart): Booking | null {
     const query = this.query;
-    return query === null ? null : ownBookingAt(this.myBookingList(), query.date, part);
+    return query === null ? null : this.state.ownBookingAt(query.date, part);
   }
 
   /** Books the free desk nearest to the colleague's for `part`; returns the booking, or null when refused. */
   async bookNextTo(entry: ColleagueInOffice, part: DayPart): Promise<Booking | null> {
     const query = this.query;
-    if (query === null || this.busy() !== null) return null;
-    this.busy.set(entry.colleague.id);
-    this.lastNote.set(null);
-    try {
-      const booking = await this.api.bookNextTo({ colleagueId: entry.colleague.id, date: query.date, part });
-      this.myBookingList.update((bookings) => [...bookings, booking]);
-      this.lastNote.set({ tone: 'success', text: bookedNextToText(booking, entry.colleague.displayName) });
-      return booking;
-    } catch (error) {
-      this.lastNote.set({ tone: 'error', text: errorMessageFor(error) });
-      // The refusal may come from a change not shown yet (the colleague left, stopped sharing, the office is full).
-      void this.reload();
-      return null;
-    } finally {
-      this.busy.set(null);
-    }
+    if (query === null) return null;
+    return this.state.bookNextTo(entry.colleague.id, { colleague: entry.colleague, date: query.date, part });
   }
 }

@@ -1,4 +1,9 @@
-import { API_ERROR_CODES, errorFromGraphqlErrors, GraphqlRequestError } from '../graphql/graphql-request.error';
+import {
+  API_ERROR_CODES,
+  errorFromGraphqlErrors,
+  GraphqlRequestError,
+  REQUEST_LIMIT_CODES,
+} from '../graphql/graphql-request.error';
 import { errorMessageFor, errorMessageForCode } from './error-messages';
 
 describe('error messages', () => {
@@ -12,14 +17,47 @@ describe('error messages', () => {
     expect(errorMessageForCode('PERSON_ALREADY_BOOKED')).toBe('Sie haben für diese Zeit schon einen Platz gebucht.');
   });
 
-  it('has its own message for every API code', () => {
+  it('has its own message for every API code a person can meet', () => {
     const generic = errorMessageForCode('UNKNOWN');
-    const messages = API_ERROR_CODES.map((code) => errorMessageForCode(code));
+    const limits: readonly string[] = REQUEST_LIMIT_CODES;
+    const codes = API_ERROR_CODES.filter((code) => !limits.includes(code));
+    const messages = codes.map((code) => errorMessageForCode(code));
     for (const message of messages) {
       expect(message.length).toBeGreaterThan(20);
       expect(message).not.toBe(generic);
     }
-    expect(new Set(messages).size).toBe(API_ERROR_CODES.length);
+    expect(new Set(messages).size).toBe(codes.length);
+  });
+
+  it('has one message for requests beyond the GraphQL limits, a fault of the client', () => {
+    const messages = new Set(REQUEST_LIMIT_CODES.map((code) => errorMessageForCode(code)));
+    expect(messages.size).toBe(1);
+    expect([...messages][0]).toContain('Fehler in nahbar, nicht bei Ihnen');
+    expect(errorMessageFor(errorFromGraphqlErrors([{ message: 'deep', extensions: { code: 'QUERY_TOO_DEEP' } }]))).toBe(
+      errorMessageForCode('QUERY_TOO_LARGE'),
+    );
+  });
+
+  it('asks to wait a minute after too many requests, and to close tabs after too many connections', () => {
+    const rateLimited = errorFromGraphqlErrors([{ message: 'Too many', extensions: { code: 'RATE_LIMITED' } }]);
+    expect(errorMessageFor(rateLimited)).toContain('Bitte warten Sie eine Minute');
+    expect(errorMessageForCode('TOO_MANY_CONNECTIONS')).toContain('Tabs oder Fenstern');
+    expect(errorMessageForCode('TOO_MANY_SUBSCRIPTIONS')).toContain('zu viele Live-Anzeigen');
+  });
+
+  it('says that the database is briefly out of reach, in the API’s words when it sent them', () => {
+    expect(errorMessageForCode('DATABASE_UNAVAILABLE')).toContain('Datenbank gerade kurz nicht erreichen');
+    const fromApi = errorFromGraphqlErrors([
+      {
+        message: 'The database cannot be reached right now.',
+        extensions: {
+          code: 'DATABASE_UNAVAILABLE',
+          messages: { de: 'Die Datenbank ist gerade nicht erreichbar.', en: 'The database cannot be reached.' },
+        },
+      },
+    ]);
+    expect(fromApi.code).toBe('DATABASE_UNAVAILABLE');
+    expect(errorMessageFor(fromApi)).toBe('Die Datenbank ist gerade nicht erreichbar.');
   });
 
   it('reads the code of a failed request', () => {

@@ -1,6 +1,12 @@
 import type { ClientErrorCode } from '../graphql/graphql-request.error';
 import { errorCodeOf, GraphqlRequestError } from '../graphql/graphql-request.error';
 
+/**
+ * A request beyond the API's GraphQL limits (too deep, too costly, too large …): a fault of the client, not of the
+ * person, who can only reload or tell someone. One message for all of them.
+ */
+const REQUEST_REFUSED = $localize`:@@error.REQUEST_REFUSED:Diese Anfrage nimmt der Server nicht an. Das ist ein Fehler in nahbar, nicht bei Ihnen. Bitte laden Sie die Seite neu; wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.`;
+
 /** Plain words for every error the user can meet: what happened and what to do (German, translated to English). */
 const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   UNAUTHENTICATED: $localize`:@@error.UNAUTHENTICATED:Sie sind nicht angemeldet oder Ihre Anmeldung ist abgelaufen. Bitte gehen Sie zur Startseite und melden Sie sich an.`,
@@ -54,6 +60,18 @@ const MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   CLOSURE_NOT_FOUND: $localize`:@@error.CLOSURE_NOT_FOUND:Diese Schließung gibt es nicht mehr. Bitte laden Sie die Seite neu.`,
   INVALID_CAPACITY: $localize`:@@error.INVALID_CAPACITY:Bitte geben Sie die Höchstbelegung als ganze Prozentzahl von 1 bis 100 an – oder leer für keine.`,
   INVALID_REASON: $localize`:@@error.INVALID_REASON:Bitte geben Sie einen Grund an (höchstens 200 Zeichen). Die Betroffenen erfahren ihn.`,
+  RATE_LIMITED: $localize`:@@error.RATE_LIMITED:Der Server hat in kurzer Zeit sehr viele Anfragen von Ihnen oder aus Ihrem Netzwerk bekommen. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.`,
+  TOO_MANY_SUBSCRIPTIONS: $localize`:@@error.TOO_MANY_SUBSCRIPTIONS:Auf dieser Seite laufen zu viele Live-Anzeigen auf einmal. Bitte laden Sie die Seite neu.`,
+  TOO_MANY_CONNECTIONS: $localize`:@@error.TOO_MANY_CONNECTIONS:nahbar ist bei Ihnen in sehr vielen Tabs oder Fenstern zugleich geöffnet. Bitte schließen Sie die nicht benötigten; dann kommt die Live-Anzeige wieder.`,
+  DATABASE_UNAVAILABLE: $localize`:@@error.DATABASE_UNAVAILABLE:nahbar kann seine Datenbank gerade kurz nicht erreichen. Bitte versuchen Sie es in einem Moment noch einmal.`,
+  QUERY_TOO_DEEP: REQUEST_REFUSED,
+  TOO_MANY_ALIASES: REQUEST_REFUSED,
+  QUERY_TOO_COSTLY: REQUEST_REFUSED,
+  TOO_MANY_DIRECTIVES: REQUEST_REFUSED,
+  REQUEST_TOO_LARGE: REQUEST_REFUSED,
+  QUERY_TOO_LARGE: REQUEST_REFUSED,
+  BATCH_NOT_ALLOWED: REQUEST_REFUSED,
+  UNSUPPORTED_CONTENT_TYPE: REQUEST_REFUSED,
   NETWORK: $localize`:@@error.NETWORK:Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.`,
   UNKNOWN: $localize`:@@error.UNKNOWN:Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler bleibt, wenden Sie sich an Ihre IT-Stelle.`,
 };

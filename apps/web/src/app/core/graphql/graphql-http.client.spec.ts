@@ -1,13 +1,14 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
-import { graphqlResponse, htmlResponse } from '../../../testing/graphql-response';
+import { graphqlResponse, htmlResponse, rateLimitedResponse } from '../../../testing/graphql-response';
 import { AUTH_SESSION, type AuthSession } from '../identity/auth-session';
 import { DemoSession } from '../identity/demo-session';
 import { FETCH } from './graphql-endpoint';
 import { GraphqlHttpClient } from './graphql-http.client';
 import { graphqlOperation } from './graphql-operation';
 import { GraphqlRequestError } from './graphql-request.error';
+import { ServerPauses } from './server-pauses';
 
 const OFFICE_NAME = graphqlOperation<{ office: { name: string } }, { id: string }>(
   'query Office($id: ID!) { office(id: $id) { name } }',
@@ -157,6 +158,108 @@ describe('GraphqlHttpClient', () => {
       const error = await failure(setUp().request(OFFICE_NAME, { id: 'o1' }));
       expect(error.code).toBe('FORBIDDEN');
       expect(session.renew).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('refused for too many requests (HTTP 429)', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** Lets the client read the refusal and start its pause, without moving the clock. */
+    async function settle(): Promise<void> {
+      await jest.advanceTimersByTimeAsync(0);
+    }
+
+    it('waits as long as Retry-After says, tells the person, and sends the request again', async () => {
+      fetchMock
+        .mockResolvedValueOnce(rateLimitedResponse('20', 5))
+        .mockResolvedValueOnce(graphqlResponse({ data: { office: { name: 'Rathaus' } } }));
+      const client = setUp();
+      const pauses = TestBed.inject(ServerPauses);
+
+      const data = client.request(OFFICE_NAME, { id: 'o1' });
+      await settle();
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(pauses.notice()).toContain('in etwa 20 Sekunden von selbst noch einmal');
+
+      await jest.advanceTimersByTimeAsync(19_000);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(1_000);
+
+      expect((await data).office.name).toBe('Rathaus');
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      expect(pauses.notice()).toBeNull();
+    });
+
+    it('holds back other requests during the pause instead of sending them', async () => {
+      fetchMock.mockResolvedValueOnce(rateLimitedResponse('10'));
+      fetchMock.mockResolvedValue(graphqlResponse({ data: { office: { name: 'x' } } }));
+      const client = setUp();
+
+      const first = client.request(OFFICE_NAME, { id: 'o1' });
+      await settle();
+      const second = client.request(OFFICE_NAME, { id: 'o2' });
+      await settle();
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+
+      await jest.advanceTimersByTimeAsync(10_000);
+      await Promise.all([first, second]);
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+    });
+
+    it('takes the wait from the body when the header is hidden, and 30 seconds when neither names one', async () => {
+      fetchMock
+        .mockResolvedValueOnce(rateLimitedResponse(null, 7))
+        .mockResolvedValueOnce(rateLimitedResponse(null))
+        .mockResolvedValueOnce(graphqlResponse({ data: { office: { name: 'x' } } }));
+      const client = setUp();
+      const pauses = TestBed.inject(ServerPauses);
+
+      const data = client.request(OFFICE_NAME, { id: 'o1' });
+      await settle();
+      expect(pauses.notice()).toContain('in etwa 7 Sekunden');
+      await jest.advanceTimersByTimeAsync(7_000);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      expect(pauses.notice()).toContain('in etwa 30 Sekunden');
+      await jest.advanceTimersByTimeAsync(30_000);
+
+      await data;
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+    });
+
+    it('gives up with RATE_LIMITED after three waits', async () => {
+      fetchMock.mockResolvedValue(rateLimitedResponse('1'));
+      const result = failure(setUp().request(OFFICE_NAME, { id: 'o1' }));
+
+      await jest.advanceTimersByTimeAsync(10_000);
+
+      expect((await result).code).toBe('RATE_LIMITED');
+      expect(fetchMock).toHaveBeenCalledTimes(4);
+    });
+
+    it('does not wait out a pause longer than five minutes', async () => {
+      fetchMock.mockResolvedValue(rateLimitedResponse('3600'));
+      const error = await failure(setUp().request(OFFICE_NAME, { id: 'o1' }));
+      expect(error.code).toBe('RATE_LIMITED');
+      expect(error.retryAfterSeconds).toBe(3600);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('stops waiting when the caller aborts', async () => {
+      fetchMock.mockResolvedValue(rateLimitedResponse('30'));
+      const controller = new AbortController();
+      const result = setUp()
+        .request(OFFICE_NAME, { id: 'o1' }, controller.signal)
+        .then(
+          () => 'sent',
+          () => 'aborted',
+        );
+      await settle();
+
+      controller.abort();
+
+      expect(await result).toBe('aborted');
+      expect(fetchMock).toHaveBeenCalledTimes(1);
     });
   });
 });

@@ -5,9 +5,10 @@ import { createClient } from 'graphql-ws/client';
 
 import { AUTH_SESSION, type AuthSession } from '../identity/auth-session';
 import { DemoSession } from '../identity/demo-session';
-import { GraphqlLiveClient, liveErrorFrom, reconnectDelayMs } from './graphql-live.client';
+import { GraphqlLiveClient, limitDelayMs, liveErrorFrom, reconnectDelayMs } from './graphql-live.client';
 import { graphqlOperation } from './graphql-operation';
 import type { GraphqlRequestError } from './graphql-request.error';
+import { ServerPauses } from './server-pauses';
 
 jest.mock('graphql-ws/client', () => ({ createClient: jest.fn() }));
 
@@ -29,28 +30,34 @@ interface FakeSocketClient {
   readonly dispose: jest.Mock;
 }
 
+/** Lets createClient make fakes that record their options and subscriptions, in the array returned. */
+function fakeClients(): FakeSocketClient[] {
+  const made: FakeSocketClient[] = [];
+  jest.mocked(createClient).mockImplementation((options) => {
+    const fake: FakeSocketClient = {
+      options,
+      sinks: [],
+      unsubscribe: jest.fn(),
+      dispose: jest.fn(async () => undefined),
+    };
+    made.push(fake);
+    return {
+      subscribe: (_payload: unknown, sink: Sink) => {
+        fake.sinks.push(sink);
+        return fake.unsubscribe;
+      },
+      dispose: fake.dispose,
+    } as unknown as Client;
+  });
+  return made;
+}
+
 describe('GraphqlLiveClient', () => {
   let made: FakeSocketClient[];
 
   beforeEach(() => {
     localStorage.clear();
-    made = [];
-    jest.mocked(createClient).mockImplementation((options) => {
-      const fake: FakeSocketClient = {
-        options,
-        sinks: [],
-        unsubscribe: jest.fn(),
-        dispose: jest.fn(async () => undefined),
-      };
-      made.push(fake);
-      return {
-        subscribe: (_payload: unknown, sink: Sink) => {
-          fake.sinks.push(sink);
-          return fake.unsubscribe;
-        },
-        dispose: fake.dispose,
-      } as unknown as Client;
-    });
+    made = fakeClients();
     TestBed.inject(DemoSession).choose('person-1');
   });
 
@@ -149,6 +156,107 @@ describe('GraphqlLiveClient', () => {
   });
 });
 
+describe('GraphqlLiveClient refused for the person’s limits', () => {
+  let made: FakeSocketClient[];
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    // No jitter: the waits are exactly 15, 30, 60 … seconds.
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    made = fakeClients();
+    TestBed.inject(DemoSession).choose('person-1');
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  function sinks(): Sink[] {
+    return made[0]?.sinks ?? [];
+  }
+
+  it('waits 15 seconds after close code 4429, says so, subscribes again, and waits longer the next time', async () => {
+    const error = jest.fn();
+    TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next: jest.fn(), error });
+    const pauses = TestBed.inject(ServerPauses);
+    await jest.advanceTimersByTimeAsync(0);
+
+    sinks()[0]?.error({ code: 4429, reason: 'Too many connections' });
+    await jest.advanceTimersByTimeAsync(14_999);
+    expect(sinks()).toHaveLength(1);
+    expect(pauses.notice()).toContain('Tabs oder Fenstern');
+    expect(pauses.notice()).toContain('in etwa 15 Sekunden');
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sinks()).toHaveLength(2);
+    expect(pauses.notice()).toBeNull();
+
+    sinks()[1]?.error({ code: 4429, reason: 'Too many connections' });
+    await jest.advanceTimersByTimeAsync(29_999);
+    expect(sinks()).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sinks()).toHaveLength(3);
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('starts again at 15 seconds once a connection got through', async () => {
+    TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next: jest.fn(), error: jest.fn() });
+    await jest.advanceTimersByTimeAsync(0);
+    sinks()[0]?.error({ code: 4429, reason: 'Too many connections' });
+    await jest.advanceTimersByTimeAsync(15_000);
+
+    made[0]?.options.on?.connected?.(null, undefined, false);
+    sinks()[1]?.error({ code: 4429, reason: 'Too many connections' });
+    await jest.advanceTimersByTimeAsync(15_000);
+
+    expect(sinks()).toHaveLength(3);
+  });
+
+  it('brings back every subscription one 4429 ended after one shared pause', async () => {
+    const live = TestBed.inject(GraphqlLiveClient);
+    live.subscribe(TICKS, { every: 1 }, { next: jest.fn(), error: jest.fn() });
+    live.subscribe(TICKS, { every: 2 }, { next: jest.fn(), error: jest.fn() });
+    await jest.advanceTimersByTimeAsync(0);
+
+    for (const sink of [...sinks()]) sink.error({ code: 4429, reason: 'Too many connections' });
+    await jest.advanceTimersByTimeAsync(14_999);
+    expect(sinks()).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+
+    expect(sinks()).toHaveLength(4);
+  });
+
+  it('tries a subscription refused with TOO_MANY_SUBSCRIPTIONS again later', async () => {
+    const error = jest.fn();
+    TestBed.inject(GraphqlLiveClient).subscribe(TICKS, { every: 1 }, { next: jest.fn(), error });
+    const pauses = TestBed.inject(ServerPauses);
+    await jest.advanceTimersByTimeAsync(0);
+
+    sinks()[0]?.error([{ message: 'At most 100', extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }]);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(pauses.notice()).toContain('zu viele Live-Anzeigen');
+    await jest.advanceTimersByTimeAsync(15_000);
+
+    expect(sinks()).toHaveLength(2);
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('does not subscribe again when the page let go during the pause', async () => {
+    const stop = TestBed.inject(GraphqlLiveClient).subscribe(
+      TICKS,
+      { every: 1 },
+      { next: jest.fn(), error: jest.fn() },
+    );
+    await jest.advanceTimersByTimeAsync(0);
+    sinks()[0]?.error({ code: 4429, reason: 'Too many connections' });
+
+    stop();
+    await jest.advanceTimersByTimeAsync(60_000);
+
+    expect(sinks()).toHaveLength(1);
+  });
+});
+
 describe('GraphqlLiveClient with credentials that expire', () => {
   let made: FakeSocketClient[];
   let token: string;
@@ -156,20 +264,9 @@ describe('GraphqlLiveClient with credentials that expire', () => {
   let session: AuthSession;
 
   beforeEach(() => {
-    made = [];
+    made = fakeClients();
     token = 'token-1';
     renewals = [];
-    jest.mocked(createClient).mockImplementation((options) => {
-      const fake: FakeSocketClient = { options, sinks: [], unsubscribe: jest.fn(), dispose: jest.fn() };
-      made.push(fake);
-      return {
-        subscribe: (_payload: unknown, sink: Sink) => {
-          fake.sinks.push(sink);
-          return fake.unsubscribe;
-        },
-        dispose: fake.dispose,
-      } as unknown as Client;
-    });
     session = {
       mode: 'OIDC',
       key: signal<string | null>('oidc:sub-1'),
@@ -249,6 +346,10 @@ describe('liveErrorFrom', () => {
     expect(liveErrorFrom({ code: 4401, reason: 'x' }).code).toBe('UNAUTHENTICATED');
     expect(liveErrorFrom({ code: 4403, reason: 'x' }).code).toBe('FORBIDDEN');
     expect(liveErrorFrom({ code: 1011, reason: 'x' }).code).toBe('NETWORK');
+    expect(liveErrorFrom({ code: 4429, reason: 'Too many connections' }).code).toBe('TOO_MANY_CONNECTIONS');
+    expect(liveErrorFrom([{ message: 'x', extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }]).code).toBe(
+      'TOO_MANY_SUBSCRIPTIONS',
+    );
     expect(liveErrorFrom([{ message: 'x', extensions: { code: 'OFFICE_NOT_FOUND' } }]).code).toBe('OFFICE_NOT_FOUND');
   });
 });
@@ -257,5 +358,12 @@ describe('reconnectDelayMs', () => {
   it('doubles from one second and stops growing at thirty', () => {
     const seconds = [0, 1, 2, 3, 4, 5, 10, 50].map((retries) => Math.floor(reconnectDelayMs(retries) / 1000));
     expect(seconds).toEqual([1, 2, 4, 8, 16, 30, 30, 30]);
+  });
+});
+
+describe('limitDelayMs', () => {
+  it('doubles from fifteen seconds and stops growing at five minutes', () => {
+    const seconds = [0, 1, 2, 3, 4, 5, 10].map((refusals) => Math.floor(limitDelayMs(refusals) / 1000));
+    expect(seconds).toEqual([15, 30, 60, 120, 240, 300, 300]);
   });
 });

@@ -5,6 +5,7 @@ import { Identity } from '../identity/identity';
 import { graphqlWebSocketUrl } from './graphql-endpoint';
 import type { GraphqlOperation } from './graphql-operation';
 import { errorFromGraphqlErrors, GraphqlRequestError } from './graphql-request.error';
+import { type PauseKind, ServerPauses } from './server-pauses';
 
 /** idle: no subscription open; reconnecting: the socket dropped and comes back on its own. */
 export type LiveConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
@@ -21,9 +22,20 @@ export function reconnectDelayMs(retries: number): number {
   return seconds * 1000 + Math.floor(Math.random() * 500);
 }
 
+/**
+ * Waits 15, 30, 60, 120, then 300 seconds, with jitter, after the API refused a live connection or subscription
+ * for the person's limits: far longer than after a drop, so that a person with many tabs does not hammer the API.
+ */
+export function limitDelayMs(refusals: number): number {
+  const seconds = Math.min(15 * 2 ** refusals, 300);
+  return seconds * 1000 + Math.floor(Math.random() * 1000);
+}
+
 /** Close codes of graphql-ws (its `CloseCode`) that the API uses for credentials and permissions. */
 const CLOSE_UNAUTHORIZED = 4401;
 const CLOSE_FORBIDDEN = 4403;
+/** The person holds too many live connections (graphql-ws gives up on it: it is in its range of fatal codes). */
+const CLOSE_TOO_MANY_CONNECTIONS = 4429;
 
 /** Refused credentials in a row (without a connection in between) before a subscription gives up. */
 const MAX_REFUSALS = 3;
@@ -43,9 +55,18 @@ export function liveErrorFrom(error: unknown): GraphqlRequestError {
       return new GraphqlRequestError('UNAUTHENTICATED', 'The live connection was refused: sign in again');
     case CLOSE_FORBIDDEN:
       return new GraphqlRequestError('FORBIDDEN', 'The live connection is not allowed');
+    case CLOSE_TOO_MANY_CONNECTIONS:
+      return new GraphqlRequestError('TOO_MANY_CONNECTIONS', 'Too many live connections');
     default:
       return new GraphqlRequestError('NETWORK', 'Live connection failed');
   }
+}
+
+/** Which limit of the API refused a subscription, if one did: then it is tried again later, not given up. */
+function limitOf(error: GraphqlRequestError): Exclude<PauseKind, 'requests'> | null {
+  if (error.code === 'TOO_MANY_CONNECTIONS') return 'connections';
+  if (error.code === 'TOO_MANY_SUBSCRIPTIONS') return 'subscriptions';
+  return null;
 }
 
 /**
@@ -61,11 +82,17 @@ export function liveErrorFrom(error: unknown): GraphqlRequestError {
  * `Identity` for each (re)connection. When the server closes the socket with
  * 4401 (credentials missing, invalid or expired), graphql-ws gives up on its
  * own; then the subscriptions renew the credentials and subscribe again.
+ *
+ * When the API refuses for the person's limits (close code 4429: too many connections; TOO_MANY_SUBSCRIPTIONS: too
+ * many live views on one connection), the subscriptions wait (limitDelayMs, growing while the refusals go on) and
+ * subscribe again; ServerPauses tells the person. The subscriptions refused by one 4429 wait for the same pause and
+ * come back together, on one connection.
  */
 @Injectable({ providedIn: 'root' })
 export class GraphqlLiveClient {
   private readonly identity = inject(Identity);
   private readonly document = inject(DOCUMENT);
+  private readonly pauses = inject(ServerPauses);
   private readonly connectedListeners = new Set<() => void>();
   private readonly state = signal<LiveConnectionState>('idle');
   private library: Promise<{ createClient: typeof createClient }> | null = null;
@@ -73,6 +100,8 @@ export class GraphqlLiveClient {
   /** The identity the current client's sockets carry. */
   private clientKey: string | null = null;
   private openSubscriptions = 0;
+  /** Connections refused with 4429 in a row, without a connection in between. */
+  private connectionRefusals = 0;
 
   readonly connectionState = this.state.asReadonly();
 
@@ -90,6 +119,8 @@ export class GraphqlLiveClient {
     let open = true;
     let unsubscribe: (() => void) | null = null;
     let refusals = 0;
+    /** TOO_MANY_SUBSCRIPTIONS refusals of this subscription. */
+    let subscriptionRefusals = 0;
     const stopCounting = this.onConnected(() => (refusals = 0));
     const close = (): void => {
       if (open) {
@@ -145,8 +176,17 @@ export class GraphqlLiveClient {
               });
               return;
             }
+            const failure = liveErrorFrom(error);
+            const limit = limitOf(failure);
+            if (limit !== null) {
+              const refused = limit === 'subscriptions' ? subscriptionRefusals++ : 0;
+              void this.waitForLimit(limit, refused).then(() => {
+                if (open) void start();
+              });
+              return;
+            }
             close();
-            sink.error(liveErrorFrom(error));
+            sink.error(failure);
           },
           complete: close,
         },
@@ -160,6 +200,20 @@ export class GraphqlLiveClient {
         unsubscribe = null;
       }
     };
+  }
+
+  /**
+   * Waits out a refusal for the person's limits. One pause serves every subscription a 4429 ended: the first sets it,
+   * the others wait for it. `subscriptionRefusals` counts the refusals of one subscription for TOO_MANY_SUBSCRIPTIONS.
+   */
+  private waitForLimit(limit: Exclude<PauseKind, 'requests'>, subscriptionRefusals: number): Promise<void> {
+    if (limit === 'subscriptions') {
+      this.pauses.pause(limit, limitDelayMs(subscriptionRefusals));
+    } else if (!this.pauses.isPaused(limit)) {
+      this.pauses.pause(limit, limitDelayMs(this.connectionRefusals));
+      this.connectionRefusals += 1;
+    }
+    return this.pauses.until(limit);
   }
 
   private async ensureClient(): Promise<Client> {
@@ -193,6 +247,7 @@ export class GraphqlLiveClient {
         connecting: (isRetry) => this.state.set(isRetry ? 'reconnecting' : 'connecting'),
         connected: () => {
           this.state.set('connected');
+          this.connectionRefusals = 0;
           for (const listener of [...this.connectedListeners]) {
             listener();
           }

@@ -1,6 +1,21 @@
 import { activeLanguage, inLanguage } from '../i18n/language';
 
-/** Codes the API sets in `extensions.code`, plus two of the client's own. */
+/**
+ * Codes of requests the API refuses for their size or shape (its GraphQL limits). The web client's own operations
+ * stay far below them: meeting one is a fault of the client, and the person gets one generic message for all.
+ */
+export const REQUEST_LIMIT_CODES = [
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'QUERY_TOO_COSTLY',
+  'TOO_MANY_DIRECTIVES',
+  'REQUEST_TOO_LARGE',
+  'QUERY_TOO_LARGE',
+  'BATCH_NOT_ALLOWED',
+  'UNSUPPORTED_CONTENT_TYPE',
+] as const;
+
+/** Codes the API sets in `extensions.code`, plus the client's own (ClientErrorCode). */
 export const API_ERROR_CODES = [
   'UNAUTHENTICATED',
   'BAD_USER_INPUT',
@@ -53,12 +68,21 @@ export const API_ERROR_CODES = [
   'CLOSURE_NOT_FOUND',
   'INVALID_CAPACITY',
   'INVALID_REASON',
+  // Refusals of the API's protection (issue 9): too many requests, connections or subscriptions; a database that is
+  // briefly out of reach; and requests beyond the GraphQL limits, which only a fault in the client can send.
+  'RATE_LIMITED',
+  'TOO_MANY_SUBSCRIPTIONS',
+  'DATABASE_UNAVAILABLE',
+  ...REQUEST_LIMIT_CODES,
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-/** NETWORK: the server could not be reached; UNKNOWN: anything else. */
-export type ClientErrorCode = ApiErrorCode | 'NETWORK' | 'UNKNOWN';
+/**
+ * NETWORK: the server could not be reached; TOO_MANY_CONNECTIONS: the API closed the live connection because the
+ * person holds too many (WebSocket close code 4429); UNKNOWN: anything else.
+ */
+export type ClientErrorCode = ApiErrorCode | 'NETWORK' | 'TOO_MANY_CONNECTIONS' | 'UNKNOWN';
 
 export function isApiErrorCode(value: unknown): value is ApiErrorCode {
   return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value);
@@ -71,6 +95,8 @@ export class GraphqlRequestError extends Error {
     message: string,
     /** The API's own explanation in both languages (`extensions.messages`), e.g. which holiday a day is. */
     readonly apiMessages?: { readonly de: string; readonly en?: string },
+    /** For RATE_LIMITED: how many seconds the API asks to wait (its Retry-After), when it said so. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'GraphqlRequestError';
@@ -84,7 +110,7 @@ export class GraphqlRequestError extends Error {
 
 interface FormattedError {
   readonly message?: unknown;
-  readonly extensions?: { readonly code?: unknown; readonly messages?: unknown };
+  readonly extensions?: { readonly code?: unknown; readonly messages?: unknown; readonly retryAfterSeconds?: unknown };
 }
 
 function apiMessagesOf(error: FormattedError | undefined): { de: string; en?: string } | undefined {
@@ -112,7 +138,21 @@ export function errorFromGraphqlErrors(errors: unknown): GraphqlRequestError {
   const rawCode = chosen?.extensions?.code;
   const code = isApiErrorCode(rawCode) ? rawCode : 'UNKNOWN';
   const message = typeof chosen?.message === 'string' ? chosen.message : 'GraphQL error';
-  return new GraphqlRequestError(code, message, apiMessagesOf(chosen));
+  const retryAfter = chosen?.extensions?.retryAfterSeconds;
+  const retryAfterSeconds = typeof retryAfter === 'number' && Number.isFinite(retryAfter) ? retryAfter : undefined;
+  return new GraphqlRequestError(code, message, apiMessagesOf(chosen), retryAfterSeconds);
+}
+
+/**
+ * Seconds an HTTP Retry-After header asks to wait: a number of seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Undefined when the header is missing or unreadable.
+ */
+export function retryAfterSecondsFrom(header: string | null, now: Date = new Date()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now.getTime()) / 1000));
 }
 
 /** The code of any thrown value, for choosing a message. */

@@ -4,10 +4,10 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { map } from 'rxjs';
 
 import { OCCUPANCY_QUERY_PARAMS } from '../../app.paths';
-import { errorMessageFor } from '../../core/errors/error-messages';
 import type { HalfDayOccupancy } from '../../core/graphql/api.types';
 import { formatNumber } from '../../core/i18n/language';
 import { formatCivilDate, isCivilDate, todayInOfficeZone } from '../../shared/date/civil-date';
+import { OfficeChoice } from '../ui/office-choice';
 import { OccupancyApi } from './data-access/occupancy.api';
 import { barSegments, bookedPercent, HALVES } from './data-access/occupancy.state';
 import { type LiveState, OccupancyStore } from './data-access/occupancy.store';
@@ -35,6 +35,7 @@ const LIVE_LABELS: Readonly<Record<LiveState, { readonly title: string; readonly
  */
 @Component({
   selector: 'nb-occupancy-page',
+  imports: [OfficeChoice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [OccupancyStore],
   templateUrl: './occupancy.page.html',
@@ -45,7 +46,6 @@ export class OccupancyPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   protected readonly store = inject(OccupancyStore);
-  protected readonly errorMessageFor = errorMessageFor;
   protected readonly formatCivilDate = formatCivilDate;
   protected readonly halves = HALVES;
   protected readonly bookedPercent = bookedPercent;

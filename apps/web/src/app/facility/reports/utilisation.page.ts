@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -8,9 +7,11 @@ import { errorMessageFor } from '../../core/errors/error-messages';
 import { activeLanguage, formatNumber } from '../../core/i18n/language';
 import { formatCivilDate, isCivilDate, todayInOfficeZone } from '../../shared/date/civil-date';
 import { StatusMessage, type StatusNote } from '../../shared/ui/status-message';
+import { OfficeChoice } from '../ui/office-choice';
 import { UtilisationApi, type UtilisationFigures, type UtilisationQuery } from './data-access/utilisation.api';
 import { DeskHeatmap } from './ui/desk-heatmap';
 import { type ChartSeries, UtilisationChart } from './ui/utilisation-chart';
+import { UtilisationTable, type UtilisationTableRow } from './ui/utilisation-table';
 import {
   defaultRange,
   deskDaysText,
@@ -37,7 +38,7 @@ const toPercent = (rate: number | null): number | null => (rate === null ? null 
  */
 @Component({
   selector: 'nb-utilisation-page',
-  imports: [NgTemplateOutlet, StatusMessage, UtilisationChart, DeskHeatmap],
+  imports: [OfficeChoice, StatusMessage, UtilisationChart, UtilisationTable, DeskHeatmap],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './utilisation.page.html',
   styleUrl: './utilisation.page.css',
@@ -49,8 +50,6 @@ export class UtilisationPage {
   protected readonly errorMessageFor = errorMessageFor;
   protected readonly formatCivilDate = formatCivilDate;
   protected readonly percentText = percentText;
-  protected readonly deskDaysText = deskDaysText;
-  protected readonly weekdayLabel = weekdayLabel;
   protected readonly peakText = peakText;
   protected readonly formatNumber = (value: number): string => formatNumber(value);
   private readonly defaults = defaultRange(todayInOfficeZone());
@@ -125,6 +124,37 @@ export class UtilisationPage {
       labels: report.areas.map((area) => area.areaName),
       series: this.seriesOf(report.areas.map((area) => area.figures)),
     };
+  });
+
+  /** The lines of the table by weekday, and its footer: the whole office. */
+  protected readonly weekdayRows = computed<UtilisationTableRow[]>(() => {
+    const report = this.report.hasValue() ? this.report.value().utilisation : undefined;
+    return (report?.weekdays ?? []).map((day) => ({
+      key: String(day.weekday),
+      label: weekdayLabel(day.weekday),
+      peak: day.peak,
+      openDays: day.openDays,
+      figures: day.figures,
+      weekday: day.weekday,
+    }));
+  });
+
+  protected readonly totalRow = computed<UtilisationTableRow | null>(() => {
+    const report = this.report.hasValue() ? this.report.value().utilisation : undefined;
+    if (!report) return null;
+    return { key: 'office', label: $localize`Ganzes Büro`, openDays: report.openDays, figures: report.figures };
+  });
+
+  /** The lines of the table by area: each counts the office's open days. */
+  protected readonly areaRows = computed<UtilisationTableRow[]>(() => {
+    const report = this.report.hasValue() ? this.report.value().utilisation : undefined;
+    return (report?.areas ?? []).map((area) => ({
+      key: area.areaId,
+      label: area.areaName,
+      openDays: report?.openDays ?? 0,
+      figures: area.figures,
+      area: area.areaName,
+    }));
   });
 
   protected readonly weekdayHeader = $localize`Wochentag`;

@@ -5,7 +5,6 @@ import { errorMessageFor } from '../../core/errors/error-messages';
 import type { Booking } from '../../core/graphql/api.types';
 import { BookingsApi } from '../../shared/data-access/bookings.api';
 import { MyBookingChanges } from '../../shared/data-access/my-booking-changes';
-import type { StatusNote } from '../../shared/ui/status-message';
 import {
   type Colleague,
   type ColleagueDay,
@@ -13,8 +12,7 @@ import {
   type FavouriteColleague,
   MIN_SEARCH_LENGTH,
 } from './colleagues.api';
-import { bookedNextToText, ownBookingAt } from './colleagues.state';
-import type { FavouritesLoadState } from './favourite-desks.store';
+import { ColleaguesNextTo } from './colleagues-next-to';
 
 /** The search as the page shows it: nothing asked yet, under way, or the answer (possibly empty). */
 export type SearchState = 'idle' | 'searching' | 'done';
@@ -27,27 +25,23 @@ export type SearchState = 'idle' | 'searching' | 'done';
 @Injectable()
 export class FavouriteColleaguesStore {
   private readonly api = inject(ColleaguesApi);
-  private readonly bookings = inject(BookingsApi);
   private readonly announcer = inject(Announcer);
-  private readonly list = signal<readonly FavouriteColleague[]>([]);
-  private readonly myBookingList = signal<readonly Booking[]>([]);
-  private readonly load = signal<FavouritesLoadState>('loading');
-  private readonly errorText = signal<string | null>(null);
-  private readonly busyKey = signal<string | null>(null);
-  private readonly lastNote = signal<StatusNote | null>(null);
+  private readonly state = new ColleaguesNextTo<FavouriteColleague>(this.api, inject(BookingsApi), 'loading', () => {
+    void this.reload();
+  });
   private readonly results = signal<readonly Colleague[]>([]);
   private readonly search = signal<SearchState>('idle');
   private readonly problem = signal<string | null>(null);
-  private generation = 0;
   private searchGeneration = 0;
 
-  readonly colleagues = this.list.asReadonly();
-  readonly loadState = this.load.asReadonly();
-  readonly loadError = this.errorText.asReadonly();
+  readonly colleagues = this.state.items;
+  /** 'loading' until the first answer, then 'ready' or 'error' (never 'idle'). */
+  readonly loadState = this.state.loadState;
+  readonly loadError = this.state.loadError;
   /** What is under way: `add:<id>`, `remove:<id>` or `next:<id>:<date>`. */
-  readonly busy = this.busyKey.asReadonly();
+  readonly busy = this.state.busy;
   /** Outcome of the last action on a favourite colleague. */
-  readonly note = this.lastNote.asReadonly();
+  readonly note = this.state.note;
   readonly searchResults = this.results.asReadonly();
   readonly searchState = this.search.asReadonly();
   /** What is wrong with the search text (too short, refused). */
@@ -63,27 +57,12 @@ export class FavouriteColleaguesStore {
   }
 
   async reload(): Promise<void> {
-    const generation = ++this.generation;
-    try {
-      const [colleagues, mine] = await Promise.all([
-        this.api.favouriteColleagues(),
-        this.bookings.myBookings().catch((): Booking[] => []),
-      ]);
-      if (generation !== this.generation) return;
-      this.list.set(colleagues);
-      this.myBookingList.set(mine);
-      this.errorText.set(null);
-      this.load.set('ready');
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.errorText.set(errorMessageFor(error));
-      this.load.set('error');
-    }
+    await this.state.reload(() => this.api.favouriteColleagues());
   }
 
   /** The person's own booking at the time of a colleague's day, if any: then "Daneben buchen" is not offered. */
   ownBookingAt(day: Pick<ColleagueDay, 'date' | 'part'>): Booking | null {
-    return ownBookingAt(this.myBookingList(), day.date, day.part);
+    return this.state.ownBookingAt(day.date, day.part);
   }
 
   /** Looks for colleagues who let the person see them, by part of the name (at least two letters). */
@@ -119,10 +98,10 @@ export class FavouriteColleaguesStore {
   }
 
   async add(colleague: Colleague): Promise<boolean> {
-    return this.run(`add:${colleague.id}`, async () => {
+    return this.state.run(`add:${colleague.id}`, async () => {
       const added = await this.api.addFavouriteColleague(colleague.id);
       this.results.update((found) => found.map((c) => (c.id === added.id ? { ...c, favourite: true } : c)));
-      this.lastNote.set({
+      this.state.tell({
         tone: 'success',
         text: $localize`${added.displayName}:name: ist jetzt unter Ihren Favoriten.`,
       });
@@ -131,12 +110,13 @@ export class FavouriteColleaguesStore {
   }
 
   async remove(colleague: Pick<FavouriteColleague, 'id' | 'displayName'>): Promise<boolean> {
-    return this.run(`remove:${colleague.id}`, async () => {
+    return this.state.run(`remove:${colleague.id}`, async () => {
       await this.api.removeFavouriteColleague(colleague.id);
-      this.generation += 1;
-      this.list.update((list) => list.filter((c) => c.id !== colleague.id));
+      // A read under way may still list the colleague.
+      this.state.forgetReads();
+      this.state.updateItems((list) => list.filter((c) => c.id !== colleague.id));
       this.results.update((found) => found.map((c) => (c.id === colleague.id ? { ...c, favourite: false } : c)));
-      this.lastNote.set({
+      this.state.tell({
         tone: 'success',
         text: $localize`${colleague.displayName}:name: ist nicht mehr unter Ihren Favoriten.`,
       });
@@ -145,29 +125,11 @@ export class FavouriteColleaguesStore {
 
   /** Books the desk nearest to the colleague's on their day, for the same part of the day. */
   async bookNextTo(colleague: Pick<FavouriteColleague, 'id' | 'displayName'>, day: ColleagueDay): Promise<boolean> {
-    return this.run(`next:${colleague.id}:${day.date}`, async () => {
-      const booking = await this.api.bookNextTo({ colleagueId: colleague.id, date: day.date, part: day.part });
-      this.myBookingList.update((bookings) => [...bookings, booking]);
-      this.lastNote.set({
-        tone: 'success',
-        text: `${bookedNextToText(booking, colleague.displayName)} ${$localize`Büro: ${booking.office.name}:office:.`}`,
-      });
-    });
-  }
-
-  private async run(key: string, action: () => Promise<void>): Promise<boolean> {
-    if (this.busyKey() !== null) return false;
-    this.busyKey.set(key);
-    this.lastNote.set(null);
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      this.lastNote.set({ tone: 'error', text: errorMessageFor(error) });
-      void this.reload();
-      return false;
-    } finally {
-      this.busyKey.set(null);
-    }
+    const booking = await this.state.bookNextTo(
+      `next:${colleague.id}:${day.date}`,
+      { colleague, date: day.date, part: day.part },
+      (booked) => $localize`Büro: ${booked.office.name}:office:.`,
+    );
+    return booking !== null;
   }
 }

@@ -73,6 +73,7 @@ export class CalendarApi {
     }
     if (response.status === 401) throw new GraphqlRequestError('UNAUTHENTICATED', 'HTTP 401');
     if (response.status === 404) throw new GraphqlRequestError('BOOKING_NOT_FOUND', 'HTTP 404');
+    if (response.status === 429) throw new GraphqlRequestError('RATE_LIMITED', 'HTTP 429');
     if (!response.ok) throw new GraphqlRequestError('UNKNOWN', `HTTP ${response.status}`);
     const blob = await response.blob();
     this.save(blob, icsFileName(response.headers.get('content-disposition'), booking));

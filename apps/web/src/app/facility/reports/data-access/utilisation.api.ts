@@ -127,6 +127,7 @@ const CSV_REFUSALS: Readonly<Record<number, ClientErrorCode>> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'OFFICE_NOT_FOUND',
+  429: 'RATE_LIMITED',
 };
 
 /**
