@@ -14,6 +14,7 @@ import pg from 'pg';
 
 import {
   closeServer,
+  cpuMs,
   createCleanup,
   DEMO_PERSON_HEADER,
   fail,
@@ -29,6 +30,7 @@ import {
   startApiChild,
   startApiInProcess,
   startBareChild,
+  startOidcChild,
   stoppedBy,
 } from './harness.mjs';
 
@@ -50,6 +52,8 @@ const USAGE = `Usage: node tools/bench/availability.mjs [options]   (build the A
   --warmup N        unmeasured requests per method first (default 200)
   --part P          MORNING | AFTERNOON | FULL_DAY (default FULL_DAY)
   --in-process      run the API and the bare server inside this process instead of child processes
+  --production      run the API as shipped: NODE_ENV=production, sign-in through OpenID Connect (the repository's
+                    test provider, libs/testing-oidc), A sends a bearer token instead of the demo header
   --timeout S       give up after S seconds in all (default 600)
   --database-url U  measure on an existing, seeded database (e.g. the large seed, tools/seed-large) instead of a
                     fresh demo database: nothing is created, loaded or dropped
@@ -175,7 +179,16 @@ function summarise({ latencies, wallMs }) {
 }
 
 function table(rows) {
-  const header = ['method', 'p50 ms', 'p95 ms', 'mean ms', 'req/s', 'p95 ratio vs bare http', 'p95 ratio vs pg alone'];
+  const header = [
+    'method',
+    'p50 ms',
+    'p95 ms',
+    'mean ms',
+    'req/s',
+    'server cpu ms/req',
+    'p95 ratio vs bare http',
+    'p95 ratio vs pg alone',
+  ];
   const bare = rows.find((row) => row.key === 'B').stats.p95;
   const pgAlone = rows.find((row) => row.key === 'C').stats.p95;
   const cells = rows.map(({ label, stats }) => [
@@ -184,6 +197,7 @@ function table(rows) {
     stats.p95.toFixed(2),
     stats.mean.toFixed(2),
     stats.rps.toFixed(0),
+    stats.serverCpu === undefined ? '–' : stats.serverCpu.toFixed(2),
     `${(stats.p95 / bare).toFixed(2)}x`,
     `${(stats.p95 / pgAlone).toFixed(2)}x`,
   ]);
@@ -255,6 +269,7 @@ async function main() {
       warmup: { type: 'string', default: '200' },
       part: { type: 'string', default: 'FULL_DAY' },
       'in-process': { type: 'boolean', default: false },
+      production: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '600' },
       'database-url': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -277,6 +292,8 @@ async function main() {
   if (!['MORNING', 'AFTERNOON', 'FULL_DAY'].includes(part))
     fail(`--part must be MORNING, AFTERNOON or FULL_DAY, got "${part}".`);
   const inProcess = values['in-process'];
+  const production = values.production;
+  if (production && inProcess) fail('--production runs the API in a child process of its own: drop --in-process.');
   const deadline = Date.now() + timeoutSeconds * 1000;
 
   const adminUrl = new URL(process.env.NAHBAR_BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -320,7 +337,11 @@ async function main() {
     const apiEnv = existing
       ? { NAHBAR_SEED_DEMO: 'false', NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0' }
       : { NAHBAR_SEED_DEMO: 'true' };
-    const { url: apiUrl } = inProcess
+    // As shipped: NODE_ENV=production (graphql-js and Express without their development checks, JSON access log), which
+    // allows no demo identity, so people sign in at an OpenID provider. The token outlives the run.
+    const oidc = production ? await startOidcChild(timeoutSeconds + 600, cleanups, deadline) : undefined;
+    if (oidc) Object.assign(apiEnv, oidc.apiEnv, { NODE_ENV: 'production', NAHBAR_DEMO: 'false' });
+    const { url: apiUrl, pid: apiPid } = inProcess
       ? await startApiInProcess(dbUrl.href, cleanups, apiEnv, 'bench:availability')
       : await startApiChild(dbUrl.href, cleanups, deadline, apiEnv);
 
@@ -367,14 +388,48 @@ async function main() {
       await pool.query('SELECT organisation_id FROM people WHERE id = $1', [personId])
     ).rows;
 
+    // With OIDC, the caller is linked to an account of the provider (their issuer and subject, restored afterwards on a
+    // database the bench did not make) and signs in there; the claims are the person's own, so nothing else changes.
+    let apiHeaders = { [DEMO_PERSON_HEADER]: personId };
+    if (oidc) {
+      const [person] = (
+        await pool.query(
+          `SELECT p.display_name, p.email, p.oidc_issuer, p.oidc_subject, o.claim_value
+             FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1`,
+          [personId],
+        )
+      ).rows;
+      const subject = `nahbar-bench-${process.pid}`;
+      await pool.query('UPDATE people SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [
+        personId,
+        oidc.issuer,
+        subject,
+      ]);
+      if (existing)
+        cleanups.push(() =>
+          pool.query('UPDATE people SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [
+            personId,
+            person.oidc_issuer,
+            person.oidc_subject,
+          ]),
+        );
+      const token = await oidc.signIn(subject, {
+        name: person.display_name,
+        ...(person.email ? { email: person.email } : {}),
+        organisation: person.claim_value,
+      });
+      apiHeaders = { authorization: `Bearer ${token}` };
+    }
+
     let bareUrl;
+    let barePid;
     if (inProcess) {
       const bare = createBareServer(pool, sql);
       const port = await listen(bare);
       cleanups.push(() => closeServer(bare));
       bareUrl = `http://127.0.0.1:${port}/`;
     } else {
-      ({ url: bareUrl } = await startBareChild(
+      ({ url: bareUrl, pid: barePid } = await startBareChild(
         THIS_FILE,
         { dbUrl: dbUrl.href, sql, poolMax: POOL_MAX },
         cleanups,
@@ -390,8 +445,9 @@ async function main() {
       {
         key: 'A',
         label: 'A GraphQL deskAvailability (HTTP)',
+        pid: apiPid,
         once: async () => {
-          const answer = await postJson(agent, apiUrl, headers, { query: QUERY, variables });
+          const answer = await postJson(agent, apiUrl, apiHeaders, { query: QUERY, variables });
           if (answer.errors) fail(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
           return answer.data.deskAvailability;
         },
@@ -399,6 +455,7 @@ async function main() {
       {
         key: 'B',
         label: 'B bare node:http + pg.Pool',
+        pid: barePid,
         // The bare handler is told the caller's organisation, as a signed token would tell it, without a lookup.
         once: async () =>
           (await postJson(agent, bareUrl, headers, { ...variables, organisationId })).data.deskAvailability,
@@ -431,20 +488,28 @@ async function main() {
     );
     console.log(
       `${requests} requests per method after ${warmup} warm-up, concurrency ${concurrency}; ` +
-        `servers ${inProcess ? 'in this process' : 'in child processes'}; pool max ${POOL_MAX}\n`,
+        `servers ${inProcess ? 'in this process' : 'in child processes'}; pool max ${POOL_MAX}; API ` +
+        `${production ? 'as shipped (NODE_ENV=production, OIDC bearer token)' : 'in development mode (demo identity)'}\n`,
     );
 
     const results = [];
     for (const method of methods) {
       if (warmup > 0) await drive(method.once, warmup, concurrency, deadline);
+      const cpuBefore = cpuMs(method.pid);
       const stats = summarise(await drive(method.once, requests, concurrency, deadline));
+      const cpuAfter = cpuMs(method.pid);
+      // The server process's CPU (all its threads, GC included) per measured request; C has no server.
+      if (cpuBefore !== undefined && cpuAfter !== undefined) stats.serverCpu = (cpuAfter - cpuBefore) / requests;
       results.push({ ...method, stats });
     }
 
     console.log(table(results));
     const cpus = os.cpus();
     console.log(
-      `\nmachine: ${cpus.length} cpus (${cpus[0]?.model.trim() ?? 'unknown'}), node ${process.version}, PostgreSQL ${version}, ${os.platform()} ${os.release()}`,
+      `\nmachine: ${cpus.length} cpus (${cpus[0]?.model.trim() ?? 'unknown'}), node ${process.version}, PostgreSQL ${version}, ${os.platform()} ${os.release()}, load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
     );
   } finally {
     await cleanup();

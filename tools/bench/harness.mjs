@@ -2,10 +2,10 @@
 // child processes (or the API in this process), posting JSON, and undoing everything they made, last first, on
 // success, failure, time-out and Ctrl-C alike. Not a benchmark itself.
 import { fork, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const API_DIST = new URL('../../dist/apps/api/', import.meta.url);
@@ -89,6 +89,21 @@ export function closeServer(server) {
     server.closeAllConnections?.();
     server.close(() => resolve());
   });
+}
+
+/**
+ * CPU time (user + system, ms) the process `pid` has used so far, from /proc (Linux; ticks of 10 ms, the USER_HZ of
+ * every Linux on x86 and arm); undefined elsewhere or without a process of its own (--in-process).
+ */
+export function cpuMs(pid) {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One POST with a JSON body over the keep-alive agent; resolves to the parsed JSON answer. */
@@ -214,6 +229,7 @@ export async function startApiChild(dbUrl, cleanups, deadline, env = {}) {
   const childEnv = { ...process.env };
   for (const name of ['NODE_ENV', 'NAHBAR_DATA_DIR', 'NAHBAR_WEB_DIR']) delete childEnv[name];
   Object.assign(childEnv, BENCH_API_ENV, { PORT: String(port), DATABASE_URL: dbUrl }, env);
+  const demo = childEnv.NAHBAR_DEMO === 'true';
   const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', API_DIST))], {
     cwd: ROOT,
     env: childEnv,
@@ -234,8 +250,16 @@ export async function startApiChild(dbUrl, cleanups, deadline, env = {}) {
     if (exited()) fail(`the API process exited before it answered:\n${output}`);
     if (Date.now() > until) fail(`the API did not answer on ${url} in time:\n${output}`);
     try {
-      const answer = await postJson(undefined, url, {}, { query: '{ demoPeople { id } }' }, 10_000);
-      if (answer.data?.demoPeople) return { url, output: () => output, pid: child.pid };
+      // Ready once it answers; without the demo identity (OIDC) there are no demo people to ask for.
+      const answer = await postJson(
+        undefined,
+        url,
+        {},
+        { query: demo ? '{ demoPeople { id } }' : '{ __typename }' },
+        10_000,
+      );
+      if (demo ? answer.data?.demoPeople : answer.data?.__typename)
+        return { url, output: () => output, pid: child.pid };
     } catch {
       // not up yet
     }
@@ -296,3 +320,68 @@ export function serveBareChild(serve) {
     }
   });
 }
+
+/**
+ * The repository's test OpenID provider (libs/testing-oidc, TypeScript) in a child process of its own, for a bench
+ * that runs the API as shipped (NODE_ENV=production, which needs OIDC): Node runs the library's source with
+ * `--experimental-transform-types`. Resolves to the provider's issuer, the API's OIDC environment and
+ * `signIn(sub, claims)`, which adds the account and signs it in for real (authorization code with PKCE), resolving to
+ * an access token valid for `ttlSeconds`. The provider keeps running (the API reads its keys) until cleanup.
+ */
+export async function startOidcChild(ttlSeconds, cleanups, deadline) {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve-oidc'], {
+    cwd: ROOT,
+    execArgv: ['--experimental-transform-types', '--no-warnings'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { exit } = stopOnCleanup(child, cleanups);
+  const ask = async (message, what) => {
+    const answered = new Promise((resolve) => child.once('message', resolve));
+    child.send(message);
+    const answer = await Promise.race([
+      answered,
+      exit.then(() => ({ error: 'the OpenID provider process exited before it answered' })),
+      idleSleep(Math.max(0, Math.min(deadline - Date.now(), SERVER_START_TIMEOUT_MS))).then(() => ({
+        error: `the OpenID provider did not ${what} in time`,
+      })),
+    ]);
+    if (answer.error) fail(answer.error);
+    return answer;
+  };
+  const { issuer, apiEnv } = await ask({ start: { ttlSeconds } }, 'start');
+  return {
+    issuer,
+    apiEnv,
+    signIn: async (sub, claims) => (await ask({ signIn: { sub, claims } }, 'sign in')).accessToken,
+  };
+}
+
+/** The provider's side of `startOidcChild`. */
+function serveOidcChild() {
+  let oidc;
+  let provider;
+  const stop = async () => {
+    await provider?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('disconnect', stop);
+  process.on('SIGTERM', stop);
+  process.on('message', async ({ start, signIn }) => {
+    try {
+      if (start) {
+        oidc = await import(new URL('../../libs/testing-oidc/src/oidc-provider.ts', import.meta.url).href);
+        provider = await oidc.startOidcProvider({ accessTokenTtlSeconds: start.ttlSeconds });
+        process.send({ issuer: provider.issuer, apiEnv: provider.apiEnv() });
+      } else if (signIn) {
+        provider.addAccount(signIn.sub, signIn.claims);
+        process.send({ accessToken: (await oidc.signIn(provider, signIn.sub)).accessToken });
+      }
+    } catch (error) {
+      process.send({ error: String(error?.stack ?? error) });
+      await stop();
+    }
+  });
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url && process.argv.includes('--serve-oidc'))
+  serveOidcChild();

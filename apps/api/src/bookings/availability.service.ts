@@ -133,7 +133,8 @@ export class AvailabilityService {
       : await this.dataSource.query(OFFICE_AVAILABILITY_SQL, [officeId, day, caller.personId, caller.organisationId]);
     // No row: the office is not open to the caller (or does not exist); a row without a desk: open, no (matching) desk.
     if (rows.length === 0) throw new OfficeNotFoundError();
-    return rows.filter(isDeskRow).map((row) => toAvailability(row, part));
+    const freeness = freenessFor(part);
+    return rows.filter(isDeskRow).map((row) => toAvailability(row, part, freeness));
   }
 
   /**
@@ -266,7 +267,17 @@ export class AvailabilityService {
   }
 }
 
+/**
+ * Dates already found valid. `parseCivilDate` is a pure function of the text, but a costly one (luxon resolves the
+ * office zone's offset through Intl: about a tenth of a millisecond, a few % of an availability request, issue 8),
+ * and requests ask for the same few dates over and over. Valid dates only, at most `KNOWN_DATES_MAX` (then it starts
+ * over); a refusal is always parsed again.
+ */
+const knownDates = new Set<string>();
+const KNOWN_DATES_MAX = 4096;
+
 export function requireCivilDate(date: string): CivilDate {
+  if (knownDates.has(date)) return date as CivilDate;
   const parsed = parseCivilDate(date);
   if (!parsed.ok) {
     throw new BookingRefusedError({
@@ -274,13 +285,27 @@ export function requireCivilDate(date: string): CivilDate {
       message: `"${date}" is not a real date in the form YYYY-MM-DD, for example 2027-03-15.`,
     });
   }
+  if (knownDates.size >= KNOWN_DATES_MAX) knownDates.clear();
+  knownDates.add(parsed.date);
   return parsed.date;
 }
 
-function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
-  const taken = new Set<HalfDay>();
-  if (row.morning_taken) taken.add('MORNING');
-  if (row.afternoon_taken) taken.add('AFTERNOON');
+/** Whether a desk is free for `part`, by which halves are taken (`isFreeFor`): worked out once per request. */
+type Freeness = (morningTaken: boolean, afternoonTaken: boolean) => boolean;
+
+function freenessFor(part: DayPart): Freeness {
+  const free = [false, true].map((morning) =>
+    [false, true].map((afternoon) => {
+      const taken = new Set<HalfDay>();
+      if (morning) taken.add('MORNING');
+      if (afternoon) taken.add('AFTERNOON');
+      return isFreeFor(part, taken);
+    }),
+  );
+  return (morningTaken, afternoonTaken) => free[Number(morningTaken)]?.[Number(afternoonTaken)] ?? false;
+}
+
+function toAvailability(row: AvailabilityRow, part: DayPart, freeness: Freeness = freenessFor(part)): DeskAvailability {
   // A blocked desk is free for no part of the day, whatever its bookings.
   const blocked = row.blocked;
   return {
@@ -292,7 +317,7 @@ function toAvailability(row: AvailabilityRow, part: DayPart): DeskAvailability {
     equipment: row.equipment,
     morningFree: !blocked && !row.morning_taken,
     afternoonFree: !blocked && !row.afternoon_taken,
-    free: !blocked && isFreeFor(part, taken),
+    free: !blocked && freeness(row.morning_taken, row.afternoon_taken),
     blocked,
     blockedReason: blocked ? row.blocked_reason : null,
     myBookingId: row.my_booking_id,
