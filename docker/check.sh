@@ -20,8 +20,15 @@ fi
 if command -v nginx >/dev/null; then
   dir="$(mktemp -d)"
   trap 'rm -rf "$dir"' EXIT
+  # The proxy image's defaults (docker/Dockerfile).
   NAHBAR_API_UPSTREAM=api:3000 NAHBAR_DNS_RESOLVER=127.0.0.11 \
-    envsubst '${NAHBAR_API_UPSTREAM} ${NAHBAR_DNS_RESOLVER}' <docker/nginx/nahbar.conf.template >"$dir/default.conf"
+    NAHBAR_PROXY_RATE=100 NAHBAR_PROXY_BURST=500 NAHBAR_PROXY_CONNECTIONS=2000 \
+    envsubst '${NAHBAR_API_UPSTREAM} ${NAHBAR_DNS_RESOLVER} ${NAHBAR_PROXY_RATE} ${NAHBAR_PROXY_BURST} ${NAHBAR_PROXY_CONNECTIONS}' \
+    <docker/nginx/nahbar.conf.template >"$dir/default.conf"
+  if grep -n '\${NAHBAR_' "$dir/default.conf"; then
+    echo 'nginx template: a ${NAHBAR_…} variable above is not rendered (add it here and to the Dockerfile)' >&2
+    exit 1
+  fi
   # The official image's nginx.conf includes conf.d/*.conf inside `http`; the same here, with paths a user may write.
   cat >"$dir/nginx.conf" <<CONF
 pid $dir/nginx.pid;
