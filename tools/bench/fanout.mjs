@@ -5,6 +5,7 @@
 // NOTIFY, sent right after the commit) until the client has the event. Also the API's resident memory (VmRSS).
 // Not a test: it prints numbers and never fails on them.
 //   npx nx build api && node tools/bench/fanout.mjs [--clients 1000,2000,5000] [--events 20] [--database-url U]
+//     [--cpu-prof DIR] [--node-flags=--max-semi-space-size=16]
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,12 +27,17 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '1000,2000,5000' },
     events: { type: 'string', default: '20' },
     'database-url': { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 const levels = values.clients.split(',').map(Number);
 const eventCount = Number(values.events);
 if (levels.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(eventCount) || eventCount < 2) {
-  console.error('Usage: node tools/bench/fanout.mjs [--clients 1000,2000,5000] [--events 20] [--database-url URL]');
+  console.error(
+    'Usage: node tools/bench/fanout.mjs [--clients 1000,2000,5000] [--events 20] [--database-url URL] [--cpu-prof DIR] ' +
+      '[--node-flags FLAGS]',
+  );
   process.exit(2);
 }
 if (!existsSync(MAIN)) {
@@ -72,6 +78,10 @@ function rssMb(pid) {
   return kb / 1024;
 }
 
+function nodeFlagsNote() {
+  return values['node-flags'] ? ` (API started with ${values['node-flags']})` : '';
+}
+
 async function admin(sql) {
   const client = new pg.Client({ connectionString: adminUrl.href });
   await client.connect();
@@ -93,8 +103,19 @@ async function startApi() {
     NAHBAR_DEMO: 'true',
     NAHBAR_SEED_DEMO: existing ? 'false' : 'true',
     NAHBAR_NO_SHOW_INTERVAL_SECONDS: '0',
+    // All clients act for one person from one address: the per-person and per-address limits of issue 9 would
+    // refuse all but 20 connections (4429) and, while probing, the mutations.
+    NAHBAR_RATE_LIMIT_WS_CONNECTIONS: '10000',
+    NAHBAR_RATE_LIMIT_PERSON: '100000000',
+    NAHBAR_RATE_LIMIT_ADDRESS: '100000000',
   });
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // --cpu-prof DIR: the API writes a V8 CPU profile into DIR when it stops (open it in Chrome DevTools).
+  // --node-flags "…": flags for the API's node, e.g. --node-flags=--max-semi-space-size=16.
+  const nodeArgs = [
+    ...values['node-flags'].split(' ').filter(Boolean),
+    ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []),
+  ];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
   child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
@@ -193,7 +214,7 @@ async function main() {
   console.log(
     `office "${office.name}" (${office.desks} desks), ${date}; ${eventCount} events per level (book, cancel, …)`,
   );
-  console.log(`API RSS before any client: ${rssMb(api.pid).toFixed(0)} MB\n`);
+  console.log(`API RSS before any client: ${rssMb(api.pid).toFixed(0)} MB${nodeFlagsNote()}\n`);
 
   const rows = [];
   let clients = [];

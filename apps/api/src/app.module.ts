@@ -33,6 +33,7 @@ import { AuditModule } from './privacy/audit.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { LiveConnections } from './realtime/live-connections.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { sharedDocuments, subscribeSharingViews } from './realtime/shared-views.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { graphqlLimitRules, keepLimitCode, validateWithLimits } from './security/graphql-limits.js';
 import { SharingModule } from './sharing/sharing.module.js';
@@ -51,11 +52,13 @@ function graphqlWsOptions(
   live: LiveConnections,
   config: AppConfig,
 ): GraphQLWsSubscriptionsConfig {
-  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'> = {
+  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'parse' | 'validate' | 'subscribe'> = {
     path: GRAPHQL_PATH,
     // Tracked, so that an instance that may have missed events can send its clients away to re-read.
     ...live.track(webSocketAuthentication(authenticator, config.rateLimits)),
-    validate: validateWithLimits(config.graphqlLimits),
+    // One parsed and validated document per operation text, one execution per shared view (realtime/shared-views).
+    ...sharedDocuments(validateWithLimits(config.graphqlLimits)),
+    subscribe: subscribeSharingViews,
   };
   return options;
 }

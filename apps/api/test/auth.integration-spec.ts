@@ -341,7 +341,8 @@ describe.each(DATABASE_KINDS)('OpenID Connect sign-in on %s', (kind) => {
         expect(closedAt).toBeLessThan(short.expiresAt * 1000 + 10_000);
         // The subscription itself ends with the close event.
         await recorder.waitFor(1, 10_000);
-        expect(recorder.events).toEqual([]);
+        // Under load the probe's last event (desk 5 free again) may arrive after the list was cleared: no other event.
+        expect(recorder.events.filter((event) => event.deskId !== desk(5))).toEqual([]);
         expect((recorder.errors[0] as { code?: number } | undefined)?.code).toBe(4401);
       } finally {
         recorder.stop();

@@ -5,6 +5,7 @@ import { CurrentCaller, CurrentPersonId } from '../identity/current-person.decor
 import type { GraphqlContext } from '../identity/graphql-context.js';
 import { AvailabilityEvents, type DeskAvailabilityChanged } from '../realtime/availability-events.js';
 import { type MyBookingChanged, MyBookingEvents } from '../realtime/my-booking-events.js';
+import { mapLive, shareView, SKIP } from '../realtime/shared-views.js';
 import { AvailabilityService } from './availability.service.js';
 import { BookingsService } from './bookings.service.js';
 import { BookDeskInput } from './dto/book-desk.input.js';
@@ -93,28 +94,29 @@ export class BookingsResolver {
 
   @Subscription(() => DeskAvailability, {
     description: 'Pushes a desk of the office whenever its availability on the date changes.',
-    // An event reaches a subscriber only while the office is open to them (sharing can be revoked meanwhile)...
-    async filter(this: BookingsResolver, event: DeskAvailabilityChanged, _args: unknown, context: GraphqlContext) {
-      return (
-        context.caller !== undefined && this.availability.isOfficeOpenToForEvent(event, context.caller, event.officeId)
-      );
-    },
-    // ...and carries ids only: every subscriber re-reads the desk as its own query would.
-    async resolve(
-      this: BookingsResolver,
-      event: DeskAvailabilityChanged,
-      args: DeskAvailabilityArgs,
-      context: GraphqlContext,
-    ): Promise<DeskAvailability | undefined> {
-      if (!context.caller) return undefined;
-      return this.availability.forDeskForEvent(event, event.deskId, event.date, args.part, context.caller.personId);
+    // Each event arrives already read for this subscriber (see deskAvailabilityChanged below): hand it on.
+    resolve: (view: DeskAvailability | Error | undefined): DeskAvailability | undefined => {
+      if (view instanceof Error) throw view;
+      return view;
     },
   })
   async deskAvailabilityChanged(
-    @Args() { officeId, date }: DeskAvailabilityArgs,
+    @Args() { officeId, date, part }: DeskAvailabilityArgs,
     @CurrentCaller() caller: Caller,
-  ): Promise<AsyncIterableIterator<DeskAvailabilityChanged>> {
+  ): Promise<AsyncIterableIterator<DeskAvailability | Error | undefined>> {
     const day = await this.availability.requireOfficeAndDate(caller, officeId, date);
-    return this.events.listen(officeId, day);
+    return mapLive(this.events.listen(officeId, day), async (event: DeskAvailabilityChanged) => {
+      // An event reaches a subscriber only while the office is open to them (sharing can be revoked meanwhile)...
+      const open = await this.availability.isOfficeOpenToForEvent(event, caller, event.officeId).catch(() => false);
+      if (!open) return SKIP;
+      // ...and carries ids only: every subscriber re-reads the desk as its own query would. Subscribers who see the
+      // desk alike (same part of the day, same own booking or none) share one view, executed once.
+      try {
+        const view = await this.availability.forDeskForEvent(event, event.deskId, event.date, part, caller.personId);
+        return view && shareView(event, `${event.deskId}:${event.date}:${part}:${view.myBookingId ?? ''}`, view);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    });
   }
 }

@@ -68,6 +68,8 @@ export function webSocketAuthentication(
         }
         extra.countedFor = caller.personId;
         extra.caller = caller;
+        // Nothing reads the upgrade request after this: drop it (its headers and buffers) for the connection's life.
+        (extra as { request?: unknown }).request = undefined;
         if (caller.expiresAt !== undefined) {
           const delay = Math.max(0, caller.expiresAt * 1000 - Date.now());
           extra.expiryTimer = setTimeout(
