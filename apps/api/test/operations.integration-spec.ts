@@ -1,3 +1,4 @@
+import { LISTENER_APPLICATION_NAME } from '../src/realtime/postgres-pub-sub.js';
 import { nextOpenDay } from './support/fixtures.js';
 import { EventRecorder, graphql, wsClient } from './support/graphql-client.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -52,7 +53,7 @@ describe('health and metrics (embedded database)', () => {
     expect(await live.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await ready.json()).toEqual({ status: 'ok', database: 'ok', events: 'ok' });
     expect(ready.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -129,6 +130,46 @@ describe('health and metrics (embedded database)', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
+  });
+});
+
+describe('readiness on a PostgreSQL server', () => {
+  let test: TestApi;
+
+  beforeAll(async () => {
+    test = await startTestApi('postgres');
+  });
+
+  afterAll(async () => {
+    await test?.stop();
+  });
+
+  it('reports not ready while the LISTEN connection for live events is down, and ready once it is back', async () => {
+    const url = test.api.url;
+    const readiness = async () => {
+      const response = await fetch(`${url}/health/ready`);
+      return { status: response.status, body: (await response.json()) as Record<string, string> };
+    };
+    expect(await readiness()).toEqual({ status: 200, body: { status: 'ok', database: 'ok', events: 'ok' } });
+
+    // Cut the listening connection (as a failover or pg_terminate_backend would); it reconnects after a second.
+    const [cut] = await test.sql<{ cut: number }>(
+      `SELECT count(pg_terminate_backend(pid))::int AS cut FROM pg_stat_activity
+       WHERE application_name = $1 AND datname = current_database()`,
+      [LISTENER_APPLICATION_NAME],
+    );
+    expect(cut?.cut).toBe(1);
+    const seen: string[] = [];
+    for (let tries = 0; tries < 500 && !(seen.includes('reconnecting') && seen.at(-1) === 'ok'); tries += 1) {
+      const { status, body } = await readiness();
+      const state = body['events'] ?? '?';
+      if (seen.at(-1) !== state) seen.push(state);
+      if (state === 'reconnecting') expect(status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // Until the error reaches the API it may still say ok; then reconnecting, then ok for good.
+    expect(seen).toContain('reconnecting');
+    expect(seen.slice(seen.indexOf('reconnecting'))).toEqual(['reconnecting', 'ok']);
   });
 });
 

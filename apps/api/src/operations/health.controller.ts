@@ -1,8 +1,11 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import type { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 
 import { Public } from '../identity/public.decorator.js';
+import { PostgresPubSub } from '../realtime/postgres-pub-sub.js';
+import { PUB_SUB } from '../realtime/pub-sub.token.js';
 
 /** How long readiness waits for the database before it answers "not ready". */
 const DATABASE_TIMEOUT_MS = 2000;
@@ -11,12 +14,17 @@ const DATABASE_TIMEOUT_MS = 2000;
  * Liveness and readiness for container orchestration and the proxy (issue 9). Two endpoints and one SQL probe:
  * no library needed.
  * - `GET /health/live`: the process answers (200).
- * - `GET /health/ready`: the database answers `SELECT 1` within two seconds (200), else 503 with the reason.
+ * - `GET /health/ready`: the database answers `SELECT 1` within two seconds and, on a PostgreSQL server, the LISTEN
+ *   connection that brings the other instances' live events is up (200); else 503 with the reason. An instance whose
+ *   LISTEN connection is down would show stale live data; it reconnects within seconds by itself.
  */
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
 
   @Get('live')
   live(@Res() response: Response): void {
@@ -35,7 +43,10 @@ export class HealthController {
           timer = setTimeout(() => reject(new Error('timeout')), DATABASE_TIMEOUT_MS);
         }),
       ]);
-      response.status(200).json({ status: 'ok', database: 'ok' });
+      // The embedded database's events stay in this process: nothing to reconnect.
+      const events = !(this.pubSub instanceof PostgresPubSub) || this.pubSub.listening ? 'ok' : 'reconnecting';
+      if (events === 'ok') response.status(200).json({ status: 'ok', database: 'ok', events });
+      else response.status(503).json({ status: 'unavailable', database: 'ok', events });
     } catch (error) {
       const reason = (error as Error).message === 'timeout' ? 'timeout' : 'unreachable';
       response.status(503).json({ status: 'unavailable', database: reason });

@@ -73,6 +73,11 @@ export class PostgresPubSub extends PubSubEngine {
     this.reconnectedListeners.push(listener);
   }
 
+  /** Whether the LISTEN connection is up: while it is not, this process misses the other instances' events. */
+  get listening(): boolean {
+    return !this.closed && this.listener !== undefined;
+  }
+
   async publish(trigger: string, payload: unknown): Promise<void> {
     const envelope: Envelope = { trigger, payload };
     await this.notify('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(envelope)]);
