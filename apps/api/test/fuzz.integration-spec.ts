@@ -579,6 +579,7 @@ describe('fuzzing every mutation and argument', () => {
       }
     });
 
+    // A hang guard for a loaded CI machine (it took 216 s once on PGlite with other suites beside it), not a figure.
     it('answers only with data or typed errors, and a refused request writes nothing', async () => {
       console.log(`fuzz seed ${SEED} (NAHBAR_FUZZ_SEED), ${RUNS} runs per operation, ${kind}`);
       const findings: Finding[] = [];
@@ -646,6 +647,6 @@ describe('fuzzing every mutation and argument', () => {
             .join('\n'),
       );
       expect(findings).toEqual([]);
-    });
+    }, 600_000);
   });
 });

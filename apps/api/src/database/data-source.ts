@@ -9,16 +9,25 @@ import { MIGRATIONS } from './migrations/index.js';
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
-/** How long a request waits for a pool connection (a new one, or a free one when all are busy). */
+/** How long a request waits for a pool connection (a new one, or a free one when all are busy), by default. */
 const CONNECTION_TIMEOUT_MS = 10_000;
 
 export interface DataSourceSettings {
   readonly url: string;
   readonly poolSize: number;
+  /**
+   * How long a request waits for a pool connection. The embedded database has one connection that every request
+   * queues for (PGlite runs one statement at a time), so a burst legitimately waits longer there than on a server.
+   */
+  readonly connectionTimeoutMs?: number;
 }
 
 /** The one TypeORM set-up, for the app, the CLI and the tests. Schema changes only through migrations. */
-export function createDataSource({ url, poolSize }: DataSourceSettings): DataSource {
+export function createDataSource({
+  url,
+  poolSize,
+  connectionTimeoutMs = CONNECTION_TIMEOUT_MS,
+}: DataSourceSettings): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -34,7 +43,7 @@ export function createDataSource({ url, poolSize }: DataSourceSettings): DataSou
       max: poolSize,
       // A server that is down refuses at once (DATABASE_UNAVAILABLE); one that does not answer (a host gone from the
       // network) or a pool with every connection busy fails the request after this long instead of hanging.
-      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+      connectionTimeoutMillis: connectionTimeoutMs,
       // A connection whose server vanished without closing it (a host gone, a NAT or firewall timeout) is noticed by
       // TCP keepalive and dropped, instead of hanging the next query on it.
       keepAlive: true,

@@ -24,6 +24,7 @@ export class Database {
     const dataSource = createDataSource({
       url: config.databaseUrl ?? (embedded as EmbeddedPostgres).url,
       poolSize: embedded ? EmbeddedPostgres.POOL_SIZE : SERVER_POOL_SIZE,
+      ...(embedded ? { connectionTimeoutMs: EmbeddedPostgres.QUEUE_TIMEOUT_MS } : {}),
     });
     try {
       await dataSource.initialize();

@@ -19,6 +19,12 @@ export class EmbeddedPostgres {
   /** PGlite serialises every statement in one session: a pool larger than one connection gains nothing. */
   static readonly POOL_SIZE = 1;
 
+  /**
+   * How long a request may queue for that one connection: 50 people booking at once on a loaded machine wait more
+   * than a server's 10 s without anything being wrong (seen in CI); a dead embedded database is the process's own.
+   */
+  static readonly QUEUE_TIMEOUT_MS = 60_000;
+
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
     mkdirSync(dataDir, { recursive: true });
     const db = await PGlite.create({ dataDir, extensions: { btree_gist } });

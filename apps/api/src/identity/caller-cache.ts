@@ -105,6 +105,14 @@ export class CallerCache implements OnModuleInit, OnModuleDestroy {
     await this.announce({ personIds: unique });
   }
 
+  /**
+   * Forgets every cached caller in this process only. For changes made past the services (an operator's SQL, test
+   * fixtures); other instances still catch up within the TTL.
+   */
+  clear(): void {
+    this.forgetLocally({ all: true });
+  }
+
   /** Called with every change applied here, from this instance or another one (for tests). */
   onForgotten(listener: (change: CallersChanged) => void): () => void {
     this.forgottenListeners.add(listener);

@@ -7,6 +7,7 @@ import pg from 'pg';
 
 import { type RunningApi, startApi } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';
+import { CallerCache } from '../../src/identity/caller-cache.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -67,7 +68,11 @@ export async function startTestApi(
     api,
     kind,
     async sql<Row>(text: string, parameters: unknown[] = []): Promise<Row[]> {
-      return (await api.database.dataSource.query(text, parameters)) as Row[];
+      const rows = (await api.database.dataSource.query(text, parameters)) as Row[];
+      // Fixtures change people, roles and teams straight in SQL, past the services that tell the caller cache (as an
+      // operator's manual change would): forget every cached caller, so the next request reads them anew.
+      if (!/^\s*select\b/i.test(text)) api.app.get(CallerCache).clear();
+      return rows;
     },
     async stop() {
       await api.close();
