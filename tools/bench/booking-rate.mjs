@@ -9,7 +9,7 @@
 // bookings (a desk or a person with two live bookings on one half-day), which must be 0.
 // It creates its own database on a local PostgreSQL server, seeds it, measures, and drops it.
 // Not a test: run it with `npm run bench:booking` (see tools/bench/README.md).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,7 @@ import pg from 'pg';
 
 import {
   closeServer,
+  cpuMs,
   createCleanup,
   DEMO_PERSON_HEADER,
   fail,
@@ -256,21 +257,6 @@ async function drive(attempt, { clients, seed, stopAt, attempts, deadline, choos
   };
   await Promise.all(Array.from({ length: clients }, (_, index) => client(index)));
   return { latencies, counts, errorSamples, wallMs: performance.now() - t0 };
-}
-
-/**
- * CPU time (user + system, ms) the process `pid` has used so far, from /proc (Linux; ticks of 10 ms, the USER_HZ of
- * every Linux on x86 and arm); undefined elsewhere or without a process of its own (--in-process).
- */
-function cpuMs(pid) {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
 }
 
 function summarise({ latencies, counts, errorSamples, wallMs }) {

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-
 import { type Client, createClient } from 'graphql-ws';
 import pg from 'pg';
 
+import { seed } from './support/booking-burst.js';
 import { openDayInBavaria } from './support/dates.js';
 import { DemoGraphql } from './support/demo-graphql.js';
 import { type RunningServer, startServer } from './support/server.js';
@@ -13,8 +11,6 @@ import { type RunningServer, startServer } from './support/server.js';
  * travel between them through LISTEN/NOTIFY, a client that was away re-reads, and the listening connection heals.
  * No browser: graphql-ws clients in this process speak to the processes as the web client does.
  */
-const WORKSPACE = resolve(import.meta.dirname, '../../..');
-const CLI = join(WORKSPACE, 'dist/apps/api/cli.js');
 const ADMIN_URL = process.env['NAHBAR_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEMO_PERSON_HEADER = 'x-nahbar-demo-person';
 const OFFICE = 'Co-Working Erlangen Hauptbahnhof';
@@ -52,7 +48,8 @@ describe('two API processes on one PostgreSQL server', () => {
   beforeAll(async () => {
     await admin(`CREATE DATABASE ${database}`);
     // Migrated (and seeded) once, by the CLI, before either instance starts.
-    await migrateAndSeedDemo(env);
+    // `node dist/apps/api/cli.js seed-demo`: migrates the database and loads the demo data, as an operator would.
+    await seed(env);
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
     apiA = new DemoGraphql(a.url);
     apiB = new DemoGraphql(b.url);
@@ -315,20 +312,6 @@ class Signal {
       }),
     ]).finally(() => clearTimeout(timer));
   }
-}
-
-/** `node dist/apps/api/cli.js seed-demo`: migrates the database and loads the demo data, as an operator would. */
-async function migrateAndSeedDemo(env: Readonly<Record<string, string>>): Promise<void> {
-  const child = spawn(process.execPath, [CLI, 'seed-demo'], {
-    cwd: WORKSPACE,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`cli.js seed-demo exited with ${code}:\n${output}`);
 }
 
 function urlOf(database: string): string {
