@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { PubSub } from 'graphql-subscriptions';
 
 import { CoalescedReads, type StreamRead } from './occupancy-stream.js';
@@ -8,32 +9,38 @@ describe('CoalescedReads', () => {
   function setUp(reads: (n: number) => StreamRead<number>, intervalMs = 100) {
     const pubSub = new PubSub();
     let count = 0;
-    const readAt: number[] = [];
     const stream = new CoalescedReads<number>(
       pubSub.asyncIterableIterator<unknown>('changed'),
       async () => {
         count += 1;
-        readAt.push(performance.now());
         return reads(count);
       },
       intervalMs,
     );
-    return { pubSub, stream, readCount: () => count, readAt };
+    return { pubSub, stream, readCount: () => count };
   }
 
   it('reads at once on the first signal, then coalesces a burst into one more read with the newest state', async () => {
-    const { pubSub, stream, readCount, readAt } = setUp((n) => ({ value: n, end: false }));
-    const first = stream.next();
-    await pubSub.publish('changed', {});
-    expect(await first).toEqual({ value: 1, done: false });
-    for (let i = 0; i < 50; i += 1) await pubSub.publish('changed', {});
-    expect(await stream.next()).toEqual({ value: 2, done: false });
-    // The second read waited for the interval after the first (timers never fire early; 1 ms for their rounding).
-    const [firstRead = 0, secondRead = 0] = readAt;
-    expect(secondRead - firstRead).toBeGreaterThanOrEqual(99);
-    await pause(250);
-    expect(readCount()).toBe(2);
-    await stream.return();
+    // Fake clock: the interval is checked to the millisecond, whatever the machine's load.
+    jest.useFakeTimers();
+    try {
+      const { pubSub, stream, readCount } = setUp((n) => ({ value: n, end: false }));
+      const first = stream.next();
+      await pubSub.publish('changed', {});
+      await jest.advanceTimersByTimeAsync(0);
+      expect(await first).toEqual({ value: 1, done: false });
+      for (let i = 0; i < 50; i += 1) await pubSub.publish('changed', {});
+      const second = stream.next();
+      await jest.advanceTimersByTimeAsync(99);
+      expect(readCount()).toBe(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await second).toEqual({ value: 2, done: false });
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(readCount()).toBe(2);
+      await stream.return();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('does nothing without a signal', async () => {
