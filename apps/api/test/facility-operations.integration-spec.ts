@@ -1,4 +1,11 @@
-import { addOffice, addOtherOrganisationPerson, addPeople, daysFromToday, plainDesks } from './support/fixtures.js';
+import {
+  addOffice,
+  addOtherOrganisationPerson,
+  addPeople,
+  bookableDay,
+  daysFromToday,
+  plainDesks,
+} from './support/fixtures.js';
 import { errorCode, EventRecorder, graphql, wsClient } from './support/graphql-client.js';
 import { DATABASE_KINDS, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -103,7 +110,7 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
   }
 
   async function live(personId: string | undefined, recorder: EventRecorder<Change>, deskId: string | undefined) {
-    const date = daysFromToday(300);
+    const date = bookableDay(300);
     // graphql-ws subscribes asynchronously: a booking made before the server has the subscription tells no one, so
     // book and cancel until the cancellation arrives. Events of one subscription arrive in order: once it is here,
     // nothing of this probe can arrive after `events` is cleared.
@@ -124,8 +131,8 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
   it('blocks a desk: a dry run counts, the block cancels in its transaction and tells the person live why', async () => {
     const { officeId, deskIds, manager, people } = await setUp(3, 2);
     const [anna, ben] = people;
-    const day1 = daysFromToday(3);
-    const day2 = daysFromToday(4);
+    const day1 = bookableDay(3);
+    const day2 = bookableDay(4);
     const annaBookings = [await book(anna, deskIds[0], day1), await book(anna, deskIds[0], day2, 'FULL_DAY')];
     const benBooking = await book(ben, deskIds[1], day1);
 
@@ -190,7 +197,7 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
   it('refuses bad or unauthorised operations and changes nothing', async () => {
     const { officeId, deskIds, manager, people } = await setUp(2, 2);
     const [anna, colleague] = people;
-    const booking = await book(anna, deskIds[0], daysFromToday(2));
+    const booking = await book(anna, deskIds[0], bookableDay(2));
     const outsider = await addOtherOrganisationPerson(test, 'Fremde Verwaltung');
     const block = (reason: string, as: string | undefined) =>
       graphql(url, BLOCK, { i: { deskId: deskIds[0], reason } }, as);
@@ -249,9 +256,9 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
   it('closes an office: cancels the days in range, ends their waitlist entries, tells people why', async () => {
     const { officeId, deskIds, manager, people } = await setUp(2, 3);
     const [anna, ben, waiting] = people;
-    const inside = daysFromToday(6);
-    const outside = daysFromToday(9);
-    const cancelled = [await book(anna, deskIds[0], inside), await book(ben, deskIds[1], daysFromToday(7))];
+    const inside = bookableDay(6);
+    const outside = bookableDay(9);
+    const cancelled = [await book(anna, deskIds[0], inside), await book(ben, deskIds[1], bookableDay(7))];
     const kept = await book(anna, deskIds[0], outside);
     await test.sql(
       `INSERT INTO waitlist_entries (office_id, person_id, date, part) VALUES ($1, $2, $3, 'MORNING'), ($1, $2, $4, 'MORNING')`,
@@ -261,7 +268,7 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
     const dry = await graphql<{ addOfficeClosure: Result }>(
       url,
       CLOSE,
-      { i: { officeId, from: daysFromToday(5), to: daysFromToday(8), reason: 'Umzug', dryRun: true } },
+      { i: { officeId, from: bookableDay(5), to: bookableDay(8), reason: 'Umzug', dryRun: true } },
       manager,
     );
     expect(dry.data?.addOfficeClosure).toMatchObject({ cancelledBookings: 2, endedWaitlistEntries: 1, dryRun: true });
@@ -273,12 +280,12 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
       const closed = await graphql<{ addOfficeClosure: Result }>(
         url,
         CLOSE,
-        { i: { officeId, from: daysFromToday(5), to: daysFromToday(8), reason: 'Umzug der Abteilung' } },
+        { i: { officeId, from: bookableDay(5), to: bookableDay(8), reason: 'Umzug der Abteilung' } },
         manager,
       );
       expect(closed.data?.addOfficeClosure).toMatchObject({ cancelledBookings: 2, endedWaitlistEntries: 1 });
       expect(closed.data?.addOfficeClosure.office.closures).toEqual([
-        { id: expect.any(String), from: daysFromToday(5), to: daysFromToday(8), reason: 'Umzug der Abteilung' },
+        { id: expect.any(String), from: bookableDay(5), to: bookableDay(8), reason: 'Umzug der Abteilung' },
       ]);
       const [closedEvent] = await eventsBeyondProbes(annaLive.recorder, 1);
       expect(closedEvent).toEqual({
@@ -313,12 +320,12 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
 
   it('lowers the capacity cap: cancels the most recently made bookings above it, per date and half-day', async () => {
     const { officeId, deskIds, manager, people } = await setUp(4, 4);
-    const date = daysFromToday(10);
+    const date = bookableDay(10);
     const made: string[] = [];
     for (const [index, person] of people.entries()) {
       made.push(await book(person, deskIds[index], date, index === 3 ? 'AFTERNOON' : 'MORNING'));
     }
-    const other = await book(people[0], deskIds[0], daysFromToday(11));
+    const other = await book(people[0], deskIds[0], bookableDay(11));
 
     const newestLive = follow(people[2]);
     try {
@@ -358,7 +365,7 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
 
   it('blocking a desk lowers the cap: the newest bookings above it go too', async () => {
     const { deskIds, manager, people } = await setUp(4, 3, 0.5);
-    const date = daysFromToday(12);
+    const date = bookableDay(12);
     const made = [await book(people[0], deskIds[0], date), await book(people[1], deskIds[1], date)];
     // Blocking an unbooked desk: 3 active desks, cap 1 (0.5 × 3 rounded down); the newer booking goes.
     const blocked = await graphql<{ blockDesk: Result }>(
@@ -375,7 +382,7 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
   it('hands the room an unblocked desk or a higher cap makes to the people waiting, in the same transaction', async () => {
     const { officeId, deskIds, manager, people } = await setUp(2, 4);
     const [anna, ben, waitingFirst, waitingSecond] = people;
-    const date = daysFromToday(13);
+    const date = bookableDay(13);
     // Desk 2 blocked, desk 1 booked: the office is full; two people wait, first for the morning, then a full day.
     await graphql(url, BLOCK, { i: { deskId: deskIds[1], reason: 'Umbau' } }, manager);
     await book(anna, deskIds[0], date, 'FULL_DAY');
@@ -428,7 +435,7 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
 
     // A cap of 50 % (1 desk per half-day) cancels the newest booking above it (the morning the waitlist gave) and
     // makes a person wait on another date; lifting it seats whoever waits where there is room, in line order.
-    const capped = daysFromToday(14);
+    const capped = bookableDay(14);
     const capping = await graphql<{ setOfficeCapacity: Result }>(
       url,
       CAPACITY,
@@ -463,7 +470,7 @@ describe.each(DATABASE_KINDS)('facility operations on %s', (kind) => {
 
   it('never leaves a live booking on a blocked desk or a closed day when bookings race the operation', async () => {
     const { officeId, deskIds, manager, people } = await setUp(4, 8);
-    const dates = [1, 2, 3, 4].map((n) => daysFromToday(20 + n));
+    const dates = [1, 2, 3, 4].map((n) => bookableDay(20 + n));
     const racing = people.map((person, index) =>
       graphql(
         url,

@@ -88,8 +88,14 @@ async function arrowToRadio(page: Page, step: string, name: RegExp): Promise<voi
 const dateValue = (page: Page): Promise<string> =>
   page.evaluate(() => (document.activeElement instanceof HTMLInputElement ? document.activeElement.value : ''));
 
-/** Which part of the date the focused segment of the date field changes: the order depends on the browser's locale. */
-async function focusedSegment(page: Page): Promise<'day' | 'month' | 'year'> {
+type Segment = 'day' | 'month' | 'year';
+
+/**
+ * Which part of the date the focused segment of the date field changes (the order depends on the browser's locale),
+ * or undefined when the page refuses every change of it: in December, the month segment wraps within its year (up to
+ * January, down to November), and both are in the past.
+ */
+async function focusedSegment(page: Page): Promise<Segment | undefined> {
   const before = await dateValue(page);
   // Up then down (or the other way at the end of a range, where up would wrap into the past and be refused).
   for (const [there, back] of [
@@ -106,41 +112,53 @@ async function focusedSegment(page: Page): Promise<'day' | 'month' | 'year'> {
       return y1 !== y2 ? 'year' : m1 !== m2 ? 'month' : 'day';
     }
   }
-  throw new Error(`The date field did not change from ${before}`);
+  return undefined;
 }
 
 /** Moves within the date field to the segment for `part`. */
-async function goToSegment(page: Page, part: 'day' | 'month'): Promise<void> {
-  for (let press = 0; press < 3; press++) {
-    if ((await focusedSegment(page)) === part) return;
-    await page.keyboard.press('ArrowRight');
+async function goToSegment(page: Page, part: Segment): Promise<void> {
+  for (const direction of ['ArrowRight', 'ArrowLeft'] as const) {
+    for (let press = 0; press < 3; press++) {
+      if ((await focusedSegment(page)) === part) return;
+      await page.keyboard.press(direction);
+    }
   }
-  for (let press = 0; press < 3; press++) {
-    if ((await focusedSegment(page)) === part) return;
-    await page.keyboard.press('ArrowLeft');
+  throw new Error(`No ${part} in the date field that the page lets change (value ${await dateValue(page)})`);
+}
+
+/** Presses ArrowUp (positive `steps`) or ArrowDown on the focused segment `steps` times. */
+async function stepSegment(page: Page, steps: number): Promise<void> {
+  for (let press = 0; press < Math.abs(steps); press++) {
+    await page.keyboard.press(steps > 0 ? 'ArrowUp' : 'ArrowDown');
   }
-  throw new Error(`No ${part} in the date field`);
 }
 
 /**
- * Sets the focused date field to `date` with the arrow keys: month first, then day. Typing the digits would pass
- * through days in the past (typing "30" sets the 3rd first), which the page refuses; each arrow press here gives a
- * day after today. The order of the segments follows the browser's locale, so the test finds them.
+ * Sets the focused date field to `date` with the arrow keys. Typing the digits would pass through days in the past
+ * (typing "30" sets the 3rd first), which the page refuses. Arrows keep every step at or after the earlier of the two
+ * dates, so at or after today: forwards year, month, then day (a later year first, so that the months can be stepped
+ * back to January without passing the past), backwards day, month, then year. The order of the segments in the field
+ * follows the browser's locale, so the test finds them.
  */
 async function arrowToDate(page: Page, date: string): Promise<void> {
-  const [toYear, toMonth, toDay] = date.split('-').map(Number);
-  const [fromYear, fromMonth] = (await dateValue(page)).split('-').map(Number);
-  const months = ((toYear ?? 0) - (fromYear ?? 0)) * 12 + ((toMonth ?? 0) - (fromMonth ?? 0));
-  if (months !== 0) {
-    await goToSegment(page, 'month');
-    for (let press = 0; press < Math.abs(months); press++) {
-      await page.keyboard.press(months > 0 ? 'ArrowUp' : 'ArrowDown');
-    }
-  }
-  await goToSegment(page, 'day');
-  const days = (toDay ?? 0) - Number((await dateValue(page)).split('-')[2]);
-  for (let press = 0; press < Math.abs(days); press++) {
-    await page.keyboard.press(days > 0 ? 'ArrowUp' : 'ArrowDown');
+  const target = date.split('-').map(Number);
+  const forwards = date > (await dateValue(page));
+  const order: readonly [Segment, number][] = forwards
+    ? [
+        ['year', 0],
+        ['month', 1],
+        ['day', 2],
+      ]
+    : [
+        ['day', 2],
+        ['month', 1],
+        ['year', 0],
+      ];
+  for (const [segment, index] of order) {
+    const steps = (target[index] ?? 0) - ((await dateValue(page)).split('-').map(Number)[index] ?? 0);
+    if (steps === 0) continue;
+    await goToSegment(page, segment);
+    await stepSegment(page, steps);
   }
   await page.waitForFunction((wanted) => (document.activeElement as HTMLInputElement).value === wanted, date, {
     timeout: 5000,

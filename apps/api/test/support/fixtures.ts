@@ -44,6 +44,20 @@ export function daysFromToday(days: number): CivilDate {
 }
 
 /**
+ * The `n`-th day after today (n ≥ 1) that is no public holiday in Bayern: a day an office of `addOffice` (Erlangen,
+ * open every day of the week) takes bookings, whatever day the tests run on. Distinct `n` give distinct days, in
+ * order, so ranges between them keep their meaning; with no holiday ahead it is `daysFromToday(n)`.
+ */
+export function bookableDay(n: number): CivilDate {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be 1 or more: ${n}`);
+  const today = todayInOfficeZone();
+  for (let offset = 1, seen = 0; ; offset += 1) {
+    const date = addDays(today, offset);
+    if (publicHoliday(date, 'BY') === undefined && ++seen === n) return date;
+  }
+}
+
+/**
  * The `n`-th day after today (n ≥ 1) on which an office open Monday to Friday in `land` takes bookings: weekends and
  * the Land's public holidays are skipped. Distinct `n` give distinct days, in order. The demo offices the tests book
  * (Erlangen and Fürth in Bayern, Bielefeld in Nordrhein-Westfalen) are open Monday to Friday with no closure.
