@@ -11,6 +11,7 @@ import { AccessibilityModule } from './accessibility/accessibility.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { ColleaguesModule } from './colleagues/colleagues.module.js';
+import { CompiledQueries } from './common/compiled-queries.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DeskImportModule } from './desk-import/desk-import.module.js';
@@ -90,7 +91,10 @@ export class AppModule {
           inject: [Authenticator, LiveConnections, Metrics],
           useFactory: (authenticator: Authenticator, live: LiveConnections, metrics: Metrics): ApolloDriverConfig => {
             metrics.observeLive(live);
-            return {
+            // Queries over HTTP run compiled (common/compiled-queries). Nest's type leaves `gateway` out, but hands
+            // every option on to Apollo Server, which then takes schema and executor from it.
+            const compiled = new CompiledQueries();
+            const options: ApolloDriverConfig & { gateway: ReturnType<CompiledQueries['gateway']> } = {
               path: GRAPHQL_PATH,
               autoSchemaFile: true,
               sortSchema: true,
@@ -106,7 +110,10 @@ export class AppModule {
               // Apollo's cache-control plugin wraps every field's resolver to collect hints nahbar never gives (a
               // few % of a large answer's time, issue 8); its one effect, `no-store` on every answer, is kept here.
               plugins: [graphqlMetricsPlugin(metrics), ApolloServerPluginCacheControlDisabled(), NO_STORE],
+              transformSchema: compiled.keepSchema,
+              gateway: compiled.gateway(),
             };
+            return options;
           },
         }),
         RealtimeModule,
