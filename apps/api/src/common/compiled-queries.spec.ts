@@ -6,6 +6,7 @@ import {
   GraphQLBoolean,
   GraphQLError,
   GraphQLID,
+  GraphQLInputObjectType,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
@@ -46,6 +47,20 @@ function desks(count: number, personId: string) {
   }));
 }
 
+/** What Nest's ValidationPipe throws (a BadRequestException): no GraphQLError, its details in `response`. */
+class HttpLikeError extends Error {
+  readonly response = { statusCode: 400, message: ['weeks must not be greater than 26'] };
+  readonly status = 400;
+}
+
+const DeskFilter = new GraphQLInputObjectType({
+  name: 'DeskFilter',
+  fields: {
+    count: { type: new GraphQLNonNull(GraphQLInt) },
+    onlyFree: { type: new GraphQLNonNull(GraphQLBoolean), defaultValue: false },
+  },
+});
+
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
@@ -66,6 +81,23 @@ const schema = new GraphQLSchema({
         resolve: () => {
           throw new GraphQLError('That desk is taken.', { extensions: { code: 'DESK_TAKEN' } });
         },
+      },
+      invalid: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new HttpLikeError('Bad Request Exception');
+        },
+      },
+      first: {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Desk))),
+        args: { take: { type: new GraphQLNonNull(GraphQLInt), defaultValue: 2 } },
+        resolve: (_root, { take }: { take: number }, context: Context) => desks(take, context.personId),
+      },
+      filtered: {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Desk))),
+        args: { filter: { type: new GraphQLNonNull(DeskFilter) } },
+        resolve: (_root, { filter }: { filter: { count: number; onlyFree: boolean } }, context: Context) =>
+          desks(filter.count, context.personId).filter((desk) => !filter.onlyFree || desk.free),
       },
     },
   }),
@@ -117,37 +149,53 @@ function context(): Context {
 }
 
 describe('CompiledQueries', () => {
-  const cases: [string, string, Record<string, unknown>][] = [
-    ['a list of objects', 'query Desks($n: Int!) { desks(count: $n) { id code free mine } }', { n: 3 }],
+  const cases: [string, string, Record<string, unknown>, boolean][] = [
+    ['a list of objects', 'query Desks($n: Int!) { desks(count: $n) { id code free mine } }', { n: 3 }, true],
     [
       'aliases and a nested null',
       'query($n: Int!) { a: desks(count: $n) { code area } b: desk(count: 5, index: 2) { id } }',
       { n: 5 },
+      true,
     ],
-    ['a missing object', 'query { desk(count: 1, index: 4) { id } }', {}],
-    ['a resolver refusal with its code', 'query { refused desk(count: 2, index: 1) { mine } }', {}],
-    ['a variable of the wrong type', 'query($n: Int!) { desks(count: $n) { id } }', { n: 'drei' }],
-    ['a missing variable', 'query($n: Int!) { desks(count: $n) { id } }', {}],
+    ['a missing object', 'query { desk(count: 1, index: 4) { id } }', {}, true],
+    ['a resolver refusal with its code', 'query { refused desk(count: 2, index: 1) { mine } }', {}, true],
+    ['an error that is no GraphQLError', 'query { invalid }', {}, true],
+    ['a variable of the wrong type', 'query($n: Int!) { desks(count: $n) { id } }', { n: 'drei' }, true],
+    ['a missing variable', 'query($n: Int!) { desks(count: $n) { id } }', {}, true],
     [
       'skip and include',
       'query($s: Boolean!) { desk(count: 2, index: 1) { id mine @skip(if: $s) code @include(if: $s) } }',
       { s: true },
+      true,
     ],
+    ["an argument's default", 'query { first { code } }', {}, true],
+    ["a variable's default", 'query($n: Int = 4) { desks(count: $n) { code } }', {}, true],
+    [
+      "an input field's default (interpreted)",
+      'query($f: DeskFilter!) { filtered(filter: $f) { code } }',
+      { f: { count: 4 } },
+      false,
+    ],
+    ['an input object written inline (interpreted)', 'query { filtered(filter: { count: 3 }) { code } }', {}, false],
+    ['a mutation (interpreted)', 'mutation { step(name: "a", ms: 0) }', {}, false],
   ];
 
-  it.each(cases)('answers %s exactly as graphql-js, before and after compiling', async (_name, query, variables) => {
-    const compiled = new CompiledQueries();
-    const run = await executorOf(compiled);
-    const document = parse(query);
-    const expected = answer(await execute({ schema, document, variableValues: variables, contextValue: context() }));
-    const answers: unknown[] = [];
-    for (let runs = 1; runs <= COMPILE_AFTER_RUNS + 2; runs += 1) {
-      answers.push(answer(await run(document, variables, context())));
-      // The first runs are interpreted; from COMPILE_AFTER_RUNS on, the document runs compiled.
-      expect(compiled.isCompiled(document)).toBe(runs >= COMPILE_AFTER_RUNS);
-    }
-    for (const received of answers) expect(received).toEqual(expected);
-  });
+  it.each(cases)(
+    'answers %s exactly as graphql-js, before and after compiling',
+    async (_name, query, variables, compiles) => {
+      const compiled = new CompiledQueries();
+      const run = await executorOf(compiled);
+      const document = parse(query);
+      const expected = answer(await execute({ schema, document, variableValues: variables, contextValue: context() }));
+      const answers: unknown[] = [];
+      for (let runs = 1; runs <= COMPILE_AFTER_RUNS + 2; runs += 1) {
+        answers.push(answer(await run(document, variables, context())));
+        // The first runs are interpreted; from COMPILE_AFTER_RUNS on, the document runs compiled (if it may).
+        expect(compiled.isCompiled(document)).toBe(compiles && runs >= COMPILE_AFTER_RUNS);
+      }
+      for (const received of answers) expect(received).toEqual(expected);
+    },
+  );
 
   it('says which variable is wrong in graphql-js words, which Apollo answers as BAD_USER_INPUT', async () => {
     const compiled = new CompiledQueries();
@@ -163,7 +211,7 @@ describe('CompiledQueries', () => {
     expect(compiled.isCompiled(document)).toBe(true);
   });
 
-  it('runs the root fields of a mutation one after the other, compiled too', async () => {
+  it('leaves mutations to graphql-js, which runs their root fields one after the other', async () => {
     const compiled = new CompiledQueries();
     const run = await executorOf(compiled);
     const document = parse('mutation { first: step(name: "a", ms: 30) second: step(name: "b", ms: 1) }');
@@ -172,6 +220,21 @@ describe('CompiledQueries', () => {
       const result = await run(document, {}, { personId: 'p', log });
       expect(result).toEqual({ data: { first: 'a', second: 'b' } });
       expect(log).toEqual(['start a', 'end a', 'start b', 'end b']);
+    }
+    expect(compiled.isCompiled(document)).toBe(false);
+  });
+
+  it("hands a resolver's own error on as the original error of a located GraphQLError, as graphql-js does", async () => {
+    const compiled = new CompiledQueries();
+    const run = await executorOf(compiled);
+    const document = parse('query { invalid refused }');
+    for (let runs = 1; runs <= COMPILE_AFTER_RUNS; runs += 1) {
+      const [invalid, refused] = (await run(document, {}, context())).errors ?? [];
+      // What Nest's formatError reads to answer BAD_USER_INPUT, and Apollo's unwrapResolverError.
+      expect(invalid).toBeInstanceOf(GraphQLError);
+      expect(invalid?.path).toEqual(['invalid']);
+      expect(invalid?.originalError).toBeInstanceOf(HttpLikeError);
+      expect(refused?.extensions).toEqual({ code: 'DESK_TAKEN' });
     }
     expect(compiled.isCompiled(document)).toBe(true);
   });

@@ -3,9 +3,15 @@ import {
   type DocumentNode,
   execute,
   type ExecutionResult,
+  getNamedType,
+  getOperationAST,
   getVariableValues,
   type GraphQLSchema,
+  isInputObjectType,
   printSchema,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -15,8 +21,30 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 /** How often a document runs through graphql-js before it is compiled: strangers' one-off queries are not. */
 export const COMPILE_AFTER_RUNS = 2;
 
-/** What is known of one operation of one parsed document: runs so far, then its compiled form (or that it failed). */
-type OperationState = { runs: number } | { compiled: CompiledQuery } | { failed: true };
+/** What is known of one operation of one parsed document: runs so far, then its compiled form or that it stays interpreted. */
+type OperationState = { runs: number } | { compiled: CompiledQuery } | { interpreted: true };
+
+/**
+ * Whether graphql-jit answers the operation as graphql-js does. Queries only: a mutation's time is its transaction,
+ * not its answer. And no argument of an input object type: graphql-jit does not fill in the default values of input
+ * fields (`dryRun: Boolean! = false` left out is refused as missing), where graphql-js does.
+ */
+function compilable(schema: GraphQLSchema, document: DocumentNode, operationName: string): boolean {
+  const operation = getOperationAST(document, operationName || undefined);
+  if (operation?.operation !== 'query') return false;
+  const typeInfo = new TypeInfo(schema);
+  let inputObject = false;
+  visit(
+    operation,
+    visitWithTypeInfo(typeInfo, {
+      Argument() {
+        const type = typeInfo.getInputType();
+        if (type && isInputObjectType(getNamedType(type))) inputObject = true;
+      },
+    }),
+  );
+  return !inputObject;
+}
 
 /**
  * GraphQL operations over HTTP executed by queries compiled with graphql-jit instead of graphql-js's interpreter
@@ -30,6 +58,7 @@ type OperationState = { runs: number } | { compiled: CompiledQuery } | { failed:
  * Subscriptions do not pass here (graphql-ws executes them, see realtime/shared-views).
  *
  * What stays as graphql-js does it:
+ * - mutations, and queries with an argument of an input object type (see `compilable`);
  * - a document's first runs, so that a query sent once (by a stranger, or a fuzzer) costs no compilation;
  * - the variables: graphql-js checks them first and its errors are answered as they are (Apollo marks them
  *   BAD_USER_INPUT by their wording); the compiled query then coerces the same raw values itself;
@@ -87,17 +116,19 @@ export class CompiledQueries {
     }
     const state = states.get(operationName) ?? { runs: 0 };
     if ('compiled' in state) return state.compiled;
-    if ('failed' in state) return undefined;
+    if ('interpreted' in state) return undefined;
     if (state.runs + 1 < COMPILE_AFTER_RUNS) {
       states.set(operationName, { runs: state.runs + 1 });
       return undefined;
     }
-    const compiled = compileQuery(schema, document, operationName || undefined, {
-      // The stack of an error made by the compiled code is never shown (includeStacktraceInErrorResponses is off).
-      disablingCapturingStackErrors: true,
-    });
-    if (!isCompiledQuery(compiled)) {
-      states.set(operationName, { failed: true });
+    const compiled = compilable(schema, document, operationName)
+      ? compileQuery(schema, document, operationName || undefined, {
+          // The stack of an error made by the compiled code is never shown (includeStacktraceInErrorResponses is off).
+          disablingCapturingStackErrors: true,
+        })
+      : undefined;
+    if (!compiled || !isCompiledQuery(compiled)) {
+      states.set(operationName, { interpreted: true });
       return undefined;
     }
     states.set(operationName, { compiled });
