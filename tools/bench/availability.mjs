@@ -50,6 +50,8 @@ const USAGE = `Usage: node tools/bench/availability.mjs [options]   (build the A
   --requests N      measured requests per method (default 2000)
   --concurrency N   requests in flight at once (default 8)
   --warmup N        unmeasured requests per method first (default 200)
+  --rounds N        the measured requests of each method in N rounds, the methods taking turns (A B C A B C …), so
+                    that a neighbour's load on the machine falls on all of them alike (default 5)
   --part P          MORNING | AFTERNOON | FULL_DAY (default FULL_DAY)
   --in-process      run the API and the bare server inside this process instead of child processes
   --production      run the API as shipped: NODE_ENV=production, sign-in through OpenID Connect (the repository's
@@ -267,6 +269,7 @@ async function main() {
       requests: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '8' },
       warmup: { type: 'string', default: '200' },
+      rounds: { type: 'string', default: '5' },
       part: { type: 'string', default: 'FULL_DAY' },
       'in-process': { type: 'boolean', default: false },
       production: { type: 'boolean', default: false },
@@ -287,6 +290,8 @@ async function main() {
   const requests = positiveInt('requests', values.requests);
   const concurrency = positiveInt('concurrency', values.concurrency);
   const warmup = Number(values.warmup) === 0 ? 0 : positiveInt('warmup', values.warmup);
+  const rounds = positiveInt('rounds', values.rounds);
+  if (rounds > requests) fail(`--rounds (${rounds}) must not exceed --requests (${requests}).`);
   const timeoutSeconds = positiveInt('timeout', values.timeout);
   const part = values.part;
   if (!['MORNING', 'AFTERNOON', 'FULL_DAY'].includes(part))
@@ -487,23 +492,49 @@ async function main() {
         `${free} desks free; ${load.total} bookings in all; caller ${personId}`,
     );
     console.log(
-      `${requests} requests per method after ${warmup} warm-up, concurrency ${concurrency}; ` +
+      `${requests} requests per method in ${rounds} rounds taking turns, after ${warmup} warm-up, concurrency ${concurrency}; ` +
         `servers ${inProcess ? 'in this process' : 'in child processes'}; pool max ${POOL_MAX}; API ` +
         `${production ? 'as shipped (NODE_ENV=production, OIDC bearer token)' : 'in development mode (demo identity)'}\n`,
     );
 
-    const results = [];
-    for (const method of methods) {
-      if (warmup > 0) await drive(method.once, warmup, concurrency, deadline);
-      const cpuBefore = cpuMs(method.pid);
-      const stats = summarise(await drive(method.once, requests, concurrency, deadline));
-      const cpuAfter = cpuMs(method.pid);
-      // The server process's CPU (all its threads, GC included) per measured request; C has no server.
-      if (cpuBefore !== undefined && cpuAfter !== undefined) stats.serverCpu = (cpuAfter - cpuBefore) / requests;
-      results.push({ ...method, stats });
+    // The methods take turns in rounds, so that a change in the machine's load (its neighbours) falls on all of them
+    // alike; each method's latencies of all rounds are summarised together, and the ratio of every round is printed.
+    for (const method of methods) if (warmup > 0) await drive(method.once, warmup, concurrency, deadline);
+    const measured = methods.map(() => ({ latencies: [], wallMs: 0, cpu: 0 }));
+    const roundRatios = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const perRound = Math.floor(requests / rounds) + (round < requests % rounds ? 1 : 0);
+      const p95s = [];
+      for (const [index, method] of methods.entries()) {
+        const cpuBefore = cpuMs(method.pid);
+        const run = await drive(method.once, perRound, concurrency, deadline);
+        const cpuAfter = cpuMs(method.pid);
+        const into = measured[index];
+        into.latencies.push(...run.latencies);
+        into.wallMs += run.wallMs;
+        into.cpu =
+          cpuBefore === undefined || cpuAfter === undefined || into.cpu === undefined
+            ? undefined
+            : into.cpu + cpuAfter - cpuBefore;
+        p95s.push(summarise(run).p95);
+      }
+      roundRatios.push(p95s[0] / p95s[1]);
     }
+    const results = methods.map((method, index) => {
+      const { latencies, wallMs, cpu } = measured[index];
+      const stats = summarise({ latencies, wallMs });
+      // The server process's CPU (all its threads, GC included) per measured request; C has no server.
+      if (cpu !== undefined && method.pid !== undefined) stats.serverCpu = cpu / requests;
+      return { ...method, stats };
+    });
 
     console.log(table(results));
+    const sortedRatios = [...roundRatios].sort((a, b) => a - b);
+    console.log(
+      `\np95 ratio A/B per round (${rounds} rounds of about ${Math.round(requests / rounds)} requests per method): ` +
+        `${roundRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(' ')}; median ` +
+        `${sortedRatios[Math.floor((sortedRatios.length - 1) / 2)].toFixed(2)}x`,
+    );
     const cpus = os.cpus();
     console.log(
       `\nmachine: ${cpus.length} cpus (${cpus[0]?.model.trim() ?? 'unknown'}), node ${process.version}, PostgreSQL ${version}, ${os.platform()} ${os.release()}, load average ${os
