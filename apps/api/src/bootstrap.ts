@@ -61,6 +61,10 @@ export async function startApi(config: AppConfig, logLevels?: LogLevel[]): Promi
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new GraphqlErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');
+  // No ETag from every answer's body: GraphQL answers are personal and never cached (no-store), and hashing each (an
+  // office's availability is about 30 KB) cost a tenth of a millisecond per request (issue 8, figure 1). The pages of
+  // the web client set their own (serve-web-client), its files get theirs from express.static.
+  app.set('etag', false);
   const servesWebClient = config.webDir
     ? serveWebClient(app, config.webDir, [GRAPHQL_PATH, CALENDAR_PATH, REPORTS_PATH, '/health', '/metrics'])
     : false;

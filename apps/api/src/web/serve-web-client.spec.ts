@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,8 @@ describe('serveWebClient', () => {
       await writeBuild(dir, 'de');
       await writeBuild(dir, 'en');
       app = await NestFactory.create<NestExpressApplication>(EmptyModule, { logger: false });
+      // As startApi sets it: Express makes no ETag of its own.
+      app.set('etag', false);
       expect(serveWebClient(app, dir, ['/graphql'])).toBe(true);
       await app.listen(0, '127.0.0.1');
       url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -63,6 +66,14 @@ describe('serveWebClient', () => {
       await app?.close();
       if (dir) await rm(dir, { recursive: true, force: true });
     });
+
+    const statusOf = (path: string, headers: Record<string, string>) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        get(`${url}${path}`, { headers }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        }).on('error', reject);
+      });
 
     const page = (path: string, headers: Record<string, string> = {}) =>
       fetch(`${url}${path}`, { headers: { accept: 'text/html', ...headers } });
@@ -79,6 +90,21 @@ describe('serveWebClient', () => {
       expect(await (await page('/', { 'accept-language': 'en-GB,en;q=0.9' })).text()).toContain('<html lang="en">');
       const chosen = await page('/check-in/x', { cookie: 'nahbar-lang=de', 'accept-language': 'en' });
       expect(await chosen.text()).toContain('<html lang="de">');
+    });
+
+    it("confirms a page the browser holds with 304, by each language's own ETag", async () => {
+      const german = await page('/buchen');
+      const etag = german.headers.get('etag') ?? '';
+      expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+      // node:http, not fetch: fetch revalidates a conditional request itself (Cache-Control: no-cache).
+      expect(await statusOf('/team', { accept: 'text/html', 'if-none-match': etag })).toBe(304);
+      expect(await statusOf('/buchen', { accept: 'text/html', 'if-none-match': 'W/"other"' })).toBe(200);
+      const english = await page('/buchen', { cookie: 'nahbar-lang=en' });
+      expect(english.headers.get('etag')).toMatch(/^W\//);
+      expect(english.headers.get('etag')).not.toBe(etag);
+      expect(await statusOf('/buchen', { accept: 'text/html', cookie: 'nahbar-lang=en', 'if-none-match': etag })).toBe(
+        200,
+      );
     });
 
     it("points each page at its language's own scripts and styles, keeping the base address and shared files", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -169,12 +170,15 @@ export function serveWebClient(app: NestExpressApplication, webDir: string, apiP
       return;
     }
     const { chosen } = bundleFor(request);
-    // Read on every request (a few kB): a new build is served without a restart. The ETag Express derives from the
-    // body differs between the languages, so a cached page of the other language is never confirmed as fresh.
+    // Read on every request (a few kB): a new build is served without a restart. The ETag is the page's own (Express
+    // makes none, see bootstrap), so it differs between the languages and a cached page of the other language is
+    // never confirmed as fresh; Express answers 304 to a browser that holds this one.
+    const html = indexHtmlOf(chosen);
     response.setHeader('Cache-Control', 'no-cache');
     response.setHeader('Vary', VARY);
     response.setHeader('Content-Language', chosen.language);
-    response.type('html').send(indexHtmlOf(chosen));
+    response.setHeader('ETag', `W/"${createHash('sha1').update(html).digest('base64url')}"`);
+    response.type('html').send(html);
   });
   return true;
 }
