@@ -46,6 +46,21 @@ function compilable(schema: GraphQLSchema, document: DocumentNode, operationName
   return !inputObject;
 }
 
+/** The operation compiled, or undefined when it is not `compilable` or graphql-jit cannot compile it (graphql-js runs it). */
+function tryCompile(schema: GraphQLSchema, document: DocumentNode, operationName: string): CompiledQuery | undefined {
+  if (!compilable(schema, document, operationName)) return undefined;
+  try {
+    const compiled = compileQuery(schema, document, operationName || undefined, {
+      // The stack of an error made by the compiled code is never shown (includeStacktraceInErrorResponses is off).
+      disablingCapturingStackErrors: true,
+    });
+    return isCompiledQuery(compiled) ? compiled : undefined;
+  } catch {
+    // A document graphql-jit fails on is still a valid one (Apollo validated it): graphql-js answers it, as before.
+    return undefined;
+  }
+}
+
 /**
  * GraphQL operations over HTTP executed by queries compiled with graphql-jit instead of graphql-js's interpreter
  * (issue 8, figure 1). graphql-js walks every field of every object of an answer and builds a resolve-info for each:
@@ -121,17 +136,8 @@ export class CompiledQueries {
       states.set(operationName, { runs: state.runs + 1 });
       return undefined;
     }
-    const compiled = compilable(schema, document, operationName)
-      ? compileQuery(schema, document, operationName || undefined, {
-          // The stack of an error made by the compiled code is never shown (includeStacktraceInErrorResponses is off).
-          disablingCapturingStackErrors: true,
-        })
-      : undefined;
-    if (!compiled || !isCompiledQuery(compiled)) {
-      states.set(operationName, { interpreted: true });
-      return undefined;
-    }
-    states.set(operationName, { compiled });
+    const compiled = tryCompile(schema, document, operationName);
+    states.set(operationName, compiled ? { compiled } : { interpreted: true });
     return compiled;
   }
 
