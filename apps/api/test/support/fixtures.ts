@@ -43,18 +43,23 @@ export function daysFromToday(days: number): CivilDate {
   return addDays(todayInOfficeZone(), days);
 }
 
-/**
- * The `n`-th day after today (n ≥ 1) that is no public holiday in Bayern: a day an office of `addOffice` (Erlangen,
- * open every day of the week) takes bookings, whatever day the tests run on. Distinct `n` give distinct days, in
- * order, so ranges between them keep their meaning; with no holiday ahead it is `daysFromToday(n)`.
- */
-export function bookableDay(n: number): CivilDate {
+/** The `n`-th day after today (n ≥ 1) for which `open` holds: distinct `n` give distinct days, in order. */
+function nthDayAfterToday(n: number, open: (date: CivilDate) => boolean): CivilDate {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be 1 or more: ${n}`);
   const today = todayInOfficeZone();
   for (let offset = 1, seen = 0; ; offset += 1) {
     const date = addDays(today, offset);
-    if (publicHoliday(date, 'BY') === undefined && ++seen === n) return date;
+    if (open(date) && ++seen === n) return date;
   }
+}
+
+/**
+ * The `n`-th day after today (n ≥ 1) that is no public holiday in Bayern: a day an office of `addOffice` (Erlangen,
+ * open every day of the week) takes bookings, whatever day the tests run on. Ranges between such days keep their
+ * meaning; with no holiday ahead it is `daysFromToday(n)`.
+ */
+export function bookableDay(n: number): CivilDate {
+  return nthDayAfterToday(n, (date) => publicHoliday(date, 'BY') === undefined);
 }
 
 /**
@@ -63,12 +68,7 @@ export function bookableDay(n: number): CivilDate {
  * (Erlangen and Fürth in Bayern, Bielefeld in Nordrhein-Westfalen) are open Monday to Friday with no closure.
  */
 export function nextOpenDay(n: number, land: Land = 'BY'): CivilDate {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be 1 or more: ${n}`);
-  const today = todayInOfficeZone();
-  for (let offset = 1, seen = 0; ; offset += 1) {
-    const date = addDays(today, offset);
-    if (weekdayOf(date) <= 5 && publicHoliday(date, land) === undefined && ++seen === n) return date;
-  }
+  return nthDayAfterToday(n, (date) => weekdayOf(date) <= 5 && publicHoliday(date, land) === undefined);
 }
 
 export async function bookingCount(test: TestApi): Promise<number> {
